@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Gem.Cli;
+
+/// <summary>The list of subcommands. Add one line per capability.</summary>
+internal static class CliCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

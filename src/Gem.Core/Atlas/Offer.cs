@@ -1,0 +1,45 @@
+namespace Gem.Core.Atlas;
+
+/// <summary>One way to get support, described the same way for every sector.</summary>
+public class Offer
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid PartnerId { get; set; }
+    public Partner? Partner { get; set; }
+
+    public required string Name { get; set; }
+    /// <summary>Plain-Dutch (B1) description.</summary>
+    public string Description { get; set; } = "";
+    public OfferFormat Format { get; set; }
+    public LifeDomains LifeDomains { get; set; }
+    public Dimensions Dimensions { get; set; }
+    public FacilitatorRoles Facilitators { get; set; }
+    /// <summary>Seats per session; null when there is no limit (an eCommunity, a walk-in).</summary>
+    public int? Capacity { get; set; }
+    public FlowPolicy FlowPolicy { get; set; }
+    public Funding Funding { get; set; }
+    /// <summary>Own contribution in euros per session or course; null or 0 when free to the person.</summary>
+    public decimal? CostEuros { get; set; }
+    public Access Access { get; set; }
+
+    public bool IsOnline { get; set; }
+    public string? OnlineUrl { get; set; }
+    public string? Address { get; set; }
+    public string? Pc4 { get; set; }
+    public string? City { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+
+    /// <summary>ISO 639-1 codes, comma separated, e.g. "nl,en".</summary>
+    public string Languages { get; set; } = "nl";
+    /// <summary>Plain words about physical and other accessibility.</summary>
+    public string? Accessibility { get; set; }
+    public string? ContactEmail { get; set; }
+    public string? ContactPhone { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+    public List<Session> Sessions { get; set; } = [];
+
+    public bool IsGroup => Format is OfferFormat.Group or OfferFormat.Course or OfferFormat.WalkIn
+        || (Format == OfferFormat.Online && Capacity is null or > 1);
+}

@@ -1,0 +1,18 @@
+namespace Gem.Core.Atlas;
+
+/// <summary>One meeting of an offer.</summary>
+public class Session
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid OfferId { get; set; }
+    public Offer? Offer { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTimeOffset Start { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTimeOffset End { get; set; }
+    /// <summary>Where, when it differs from the offer's address.</summary>
+    public string? Place { get; set; }
+    public string? OnlineUrl { get; set; }
+    /// <summary>Seats for this session; null means the offer's capacity.</summary>
+    public int? Seats { get; set; }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Gem.Core.Identity;
+
+/// <summary>A person who signs in. Partner staff belong to exactly one partner organisation.</summary>
+public class GemUser : IdentityUser<Guid>
+{
+    public string? DisplayName { get; set; }
+    /// <summary>The organisation a partner-staff member works for.</summary>
+    public Guid? PartnerId { get; set; }
+}
+
+public static class Roles
+{
+    public const string PartnerStaff = "partner-staff";
+    public const string Coordinator = "coordinator";
+    public const string Admin = "admin";
+    public static readonly IReadOnlyList<string> All = [PartnerStaff, Coordinator, Admin];
+}

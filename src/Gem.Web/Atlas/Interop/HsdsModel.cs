@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Gem.Core.Atlas;
+using Gem.Core.Atlas.Import;
+
+namespace Gem.Web.Atlas.Interop;
+
+// HSDS 3.0 objects as Gem publishes them (field names snake_case by HsdsJson.Options; ids are uuids).
+// Only the fields Gem has data for are written; empty ones are left out.
+
+public sealed record HsdsPage<T>(int TotalItems, int TotalPages, int PageNumber, int Size, bool FirstPage, bool LastPage, bool Empty, IReadOnlyList<T> Contents);
+
+public sealed record HsdsService(Guid Id, Guid OrganizationId, string Name, string Description, string? Url, string? Email, string Status,
+    string? ApplicationProcess, string? FeesDescription, DateTimeOffset LastModified, IReadOnlyList<HsdsPhone> Phones,
+    IReadOnlyList<HsdsSchedule> Schedules, IReadOnlyList<HsdsServiceAtLocation> ServiceAtLocations, IReadOnlyList<HsdsLanguage> Languages,
+    HsdsOrganization? Organization, IReadOnlyList<HsdsFunding> Funding, IReadOnlyList<HsdsCostOption> CostOptions, IReadOnlyList<HsdsAttribute> Attributes);
+
+public sealed record HsdsOrganization(Guid Id, string Name, string Description, string? Email, string? Website, IReadOnlyList<HsdsPhone> Phones, IReadOnlyList<HsdsAttribute> Attributes);
+
+public sealed record HsdsServiceAtLocation(Guid Id, Guid ServiceId, Guid LocationId, HsdsLocation Location);
+
+public sealed record HsdsLocation(Guid Id, string LocationType, string? Url, Guid OrganizationId, string Name, double? Latitude, double? Longitude,
+    IReadOnlyList<HsdsAddress> Addresses, IReadOnlyList<HsdsAccessibility> Accessibility);
+
+public sealed record HsdsAddress(Guid Id, Guid LocationId, [property: JsonPropertyName("address_1")] string Address1, string City, string? Region,
+    string StateProvince, string PostalCode, string Country, string AddressType);
+
+public sealed record HsdsAccessibility(Guid Id, Guid LocationId, string Description);
+
+public sealed record HsdsPhone(Guid Id, Guid? ServiceId, Guid? OrganizationId, string Number, string Type);
+
+public sealed record HsdsLanguage(Guid Id, Guid ServiceId, string Code);
+
+public sealed record HsdsFunding(Guid Id, Guid ServiceId, string Source);
+
+public sealed record HsdsCostOption(Guid Id, Guid ServiceId, string Currency, decimal Amount, string? Option, string AmountDescription);
+
+public sealed record HsdsSchedule(Guid Id, Guid ServiceId, string ValidFrom, string ValidTo, string Dtstart, string OpensAt, string ClosesAt,
+    string Description, string AttendingType);
+
+public sealed record HsdsAttribute(Guid Id, Guid LinkId, string LinkType, string LinkEntity, Guid TaxonomyTermId, string? Value, HsdsTaxonomyTerm TaxonomyTerm);
+
+public sealed record HsdsTaxonomyTerm(Guid Id, string Code, string Name, string Description, string Taxonomy, Guid TaxonomyId, string Language);
+
+/// <summary>Maps the atlas to HSDS 3.0. Child ids are derived from the offer's id (<see cref="HsdsTerms.Derive"/>), so they are stable.</summary>
+public static class HsdsMapper
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+    };
+
+    public static Guid LocationId(Guid offerId) => HsdsTerms.Derive(offerId, "location");
+    public static Guid OfferIdOfLocation(Guid locationId) => HsdsTerms.Derive(locationId, "location");
+
+    public static HsdsService Service(Offer o, IEnumerable<Session> sessions)
+    {
+        var id = o.Id;
+        var attributes = new List<HsdsAttribute> { Term(id, "service", HsdsTerms.Format, o.Format) };
+        attributes.AddRange(o.LifeDomains.Each().Select(d => Term(id, "service", HsdsTerms.LifeDomain, d)));
+        attributes.AddRange(o.Dimensions.Each().Select(d => Term(id, "service", HsdsTerms.Dimension, d)));
+        attributes.AddRange(o.Facilitators.Each().Select(f => Term(id, "service", HsdsTerms.Facilitator, f)));
+        attributes.Add(Term(id, "service", HsdsTerms.FlowPolicy, o.FlowPolicy));
+        attributes.Add(Term(id, "service", HsdsTerms.Access, o.Access));
+        if (o.Capacity is { } seats)
+            attributes.Add(Attribute(id, "service", HsdsTerms.Capacity, "capacity", "capaciteit", "seats per session", seats.ToString(CultureInfo.InvariantCulture)));
+
+        return new HsdsService(
+            id, o.PartnerId, o.Name, o.Description,
+            Url: o.IsOnline ? AbsoluteUrl(o.OnlineUrl) : null,
+            Email: Email(o.ContactEmail),
+            Status: "active",
+            ApplicationProcess: ApplicationProcess(o),
+            FeesDescription: Fees(o),
+            LastModified: o.UpdatedAt,
+            Phones: string.IsNullOrWhiteSpace(o.ContactPhone) ? [] : [new HsdsPhone(HsdsTerms.Derive(id, "phone"), id, null, o.ContactPhone.Trim(), "voice")],
+            Schedules: sessions.OrderBy(s => s.Start).Select(s => Schedule(o, s)).ToList(),
+            ServiceAtLocations: [new HsdsServiceAtLocation(HsdsTerms.Derive(id, "service_at_location"), id, LocationId(id), Location(o))],
+            Languages: o.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(code => new HsdsLanguage(HsdsTerms.Derive(id, "language:" + code), id, code)).ToList(),
+            Organization: o.Partner is null ? null : Organization(o.Partner),
+            Funding: [new HsdsFunding(HsdsTerms.Derive(id, "funding"), id, ImportVocabulary.Dutch(o.Funding))],
+            CostOptions: o.CostEuros is { } euros
+                ? [new HsdsCostOption(HsdsTerms.Derive(id, "cost_option"), id, "EUR", euros, ImportVocabulary.Dutch(o.Funding), "per bijeenkomst of cursus")]
+                : [],
+            Attributes: attributes);
+    }
+
+    public static HsdsOrganization Organization(Partner p) => new(
+        p.Id, p.Name, p.Description, Email(p.Email), AbsoluteUrl(p.Website),
+        string.IsNullOrWhiteSpace(p.Phone) ? [] : [new HsdsPhone(HsdsTerms.Derive(p.Id, "phone"), null, p.Id, p.Phone.Trim(), "voice")],
+        [Term(p.Id, "organization", HsdsTerms.Sector, p.Sector)]);
+
+    public static HsdsLocation Location(Offer o)
+    {
+        var locationId = LocationId(o.Id);
+        if (o.IsOnline)
+            return new HsdsLocation(locationId, "virtual", AbsoluteUrl(o.OnlineUrl), o.PartnerId, "Online", null, null, [], []);
+        var area = Pc4Directory.Find(o.Pc4);
+        var city = o.City ?? area?.Place ?? "";
+        var address = new HsdsAddress(HsdsTerms.Derive(o.Id, "address"), locationId, o.Address ?? "", city, area?.Gemeente,
+            StateProvince: "", PostalCode: o.Pc4 ?? "", Country: "NL", AddressType: "physical");
+        return new HsdsLocation(locationId, "physical", null, o.PartnerId,
+            string.Join(", ", new[] { o.Address, city }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            o.Latitude, o.Longitude, [address],
+            string.IsNullOrWhiteSpace(o.Accessibility) ? [] : [new HsdsAccessibility(HsdsTerms.Derive(o.Id, "accessibility"), locationId, o.Accessibility.Trim())]);
+    }
+
+    private static HsdsSchedule Schedule(Offer o, Session s)
+    {
+        var start = TimeZoneInfo.ConvertTime(s.Start, AtlasSearch.Amsterdam);
+        var end = TimeZoneInfo.ConvertTime(s.End, AtlasSearch.Amsterdam);
+        var day = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var online = !string.IsNullOrWhiteSpace(s.OnlineUrl) || (o.IsOnline && string.IsNullOrWhiteSpace(s.Place));
+        return new HsdsSchedule(s.Id, o.Id, day, end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day,
+            start.ToString("HH:mmzzz", CultureInfo.InvariantCulture), end.ToString("HH:mmzzz", CultureInfo.InvariantCulture),
+            "Bijeenkomst op " + start.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("nl-NL")) + "–" + end.ToString("HH:mm", CultureInfo.InvariantCulture)
+                + (string.IsNullOrWhiteSpace(s.Place) ? "" : ", " + s.Place),
+            online ? "online" : "in person");
+    }
+
+    private static HsdsAttribute Term(Guid linkId, string entity, string vocabulary, Enum value) =>
+        Attribute(linkId, entity, vocabulary, value.ToString(), ImportVocabulary.Dutch(value), ImportVocabulary.English(value), null);
+
+    private static HsdsAttribute Attribute(Guid linkId, string entity, string vocabulary, string code, string name, string description, string? value)
+    {
+        var termId = HsdsTerms.TermId(vocabulary, code);
+        return new HsdsAttribute(HsdsTerms.Derive(linkId, $"attribute:{vocabulary}:{code}"), linkId, vocabulary, entity, termId, value,
+            new HsdsTaxonomyTerm(termId, code, name, description, HsdsTerms.Taxonomy(vocabulary), HsdsTerms.TaxonomyId(vocabulary), "nl"));
+    }
+
+    private static string ApplicationProcess(Offer o)
+    {
+        var access = o.Access == Access.NoReferral ? "Je kunt zonder verwijzing beginnen." : "Je hebt een verwijzing nodig.";
+        var flow = o.FlowPolicy switch
+        {
+            FlowPolicy.Open => "Je kunt naar elke bijeenkomst komen.",
+            FlowPolicy.Rolling => "Je kunt elke week instappen, blijven zolang het helpt, even stoppen en terugkomen.",
+            _ => "De groep begint op een vaste datum.",
+        };
+        return access + " " + flow;
+    }
+
+    private static string Fees(Offer o) => o.CostEuros is > 0 and var euros
+        ? string.Create(CultureInfo.GetCultureInfo("nl-NL"), $"Eigen bijdrage {euros:C} ({ImportVocabulary.Dutch(o.Funding)}).")
+        : $"Voor jou gratis ({ImportVocabulary.Dutch(o.Funding)}).";
+
+    private static string? AbsoluteUrl(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? url!.Trim() : null;
+
+    private static string? Email(string? email) =>
+        email?.Trim() is { Length: > 2 } e && e.IndexOf('@', StringComparison.Ordinal) > 0 && !e.Contains(' ', StringComparison.Ordinal) ? e : null;
+}

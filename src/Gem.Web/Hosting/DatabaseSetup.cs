@@ -1,0 +1,43 @@
+using Gem.Core.Atlas.Demo;
+using Gem.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gem.Web.Hosting;
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers GemDbContext for the configured provider (Gem:Database:Provider, ConnectionStrings:Gem).</summary>
+    public static void AddGemDatabase(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddDbContext<GemDbContext>((services, options) =>
+        {
+            var settings = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var connectionString = builder.Configuration.GetConnectionString("Gem");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                if (settings.Provider != DatabaseProvider.Sqlite)
+                    throw new InvalidOperationException("ConnectionStrings:Gem is required when Gem:Database:Provider is Postgres.");
+                connectionString = GemDatabase.DefaultSqlite(Path.GetFullPath(settings.DataFolder, builder.Environment.ContentRootPath));
+            }
+            options.Use(settings.Provider, connectionString);
+        });
+    }
+
+    /// <summary>Applies pending migrations, then loads the demo region into an empty database when configured.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<GemDbContext>();
+        await db.Database.MigrateAsync();
+        await IdentitySetup.EnsureRolesAsync(services);
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SeedDemo
+            && await DemoRegion.SeedIfEmptyAsync(db, services.GetRequiredService<TimeProvider>()))
+        {
+            await IdentitySetup.SeedDemoAccountsAsync(services);
+            app.Logger.LogInformation("Loaded the demo region into an empty database");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Gem.Web.Atlas;
+using Gem.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddGemDatabase();
+builder.AddGemIdentity();
+builder.AddGemLocalization();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Partner/EditOffer", "/partner/offers/new"));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAtlas();
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+app.MapRazorPages();
+app.MapCultureSwitch();
+app.MapAtlasApi();
+
+app.Run();
+
+/// <summary>Entry point, public for WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,32 @@
+using Gem.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Gem.Testing;
+
+/// <summary>
+/// The real web host over a fresh database of the given provider, with the demo region loaded.
+/// One factory per test class (IClassFixture) or per test; never shared across classes.
+/// </summary>
+public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    public static async Task<GemWebFactory> CreateAsync(DatabaseProvider provider, bool seedDemo = true) =>
+        new(await TestDatabase.CreateAsync(provider, migrate: false), seedDemo);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Gem", Database.ConnectionString);
+        builder.UseSetting("Gem:Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("Gem:Database:SeedDemo", seedDemo ? "true" : "false");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
