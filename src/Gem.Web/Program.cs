@@ -30,6 +30,8 @@ app.MapOpenApi();
 app.MapRazorPages();
 app.MapCultureSwitch();
 app.MapAtlasApi();
+app.MapHsdsApi();
+app.MapFhirApi();
 
 app.Run();
 

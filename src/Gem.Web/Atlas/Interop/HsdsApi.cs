@@ -4,7 +4,9 @@ using Gem.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Gem.Web.Atlas.Interop;
+using Gem.Web.Atlas.Interop;
+
+namespace Gem.Web.Atlas;
 
 /// <summary>
 /// Open Referral HSDS 3.0 read API (docs/decisions/201): services, organizations and locations of the atlas in
@@ -41,10 +43,10 @@ public static class HsdsApi
         }
     }
 
-    private static async Task<JsonHttpResult<HsdsPage<HsdsService>>> ListServices(int? page, int? per_page, string? search,
+    private static async Task<JsonHttpResult<HsdsPage<HsdsService>>> ListServices(int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "per_page")] int? perPage, string? search,
         GemDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var (number, size) = new PageParameters(page, per_page, search).Validated();
+        var (number, size) = new PageParameters(page, perPage, search).Validated();
         var query = db.Offers.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -67,10 +69,10 @@ public static class HsdsApi
         return TypedResults.Json(HsdsMapper.Service(offer, sessions[id]), HsdsMapper.Options);
     }
 
-    private static async Task<JsonHttpResult<HsdsPage<HsdsOrganization>>> ListOrganizations(int? page, int? per_page, string? search,
+    private static async Task<JsonHttpResult<HsdsPage<HsdsOrganization>>> ListOrganizations(int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "per_page")] int? perPage, string? search,
         GemDbContext db, CancellationToken ct)
     {
-        var (number, size) = new PageParameters(page, per_page, search).Validated();
+        var (number, size) = new PageParameters(page, perPage, search).Validated();
         var query = db.Partners.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -87,10 +89,10 @@ public static class HsdsApi
             ? TypedResults.Json(HsdsMapper.Organization(partner), HsdsMapper.Options)
             : TypedResults.NotFound();
 
-    private static async Task<JsonHttpResult<HsdsPage<HsdsLocation>>> ListLocations(int? page, int? per_page, string? search,
+    private static async Task<JsonHttpResult<HsdsPage<HsdsLocation>>> ListLocations(int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "per_page")] int? perPage, string? search,
         GemDbContext db, CancellationToken ct)
     {
-        var (number, size) = new PageParameters(page, per_page, search).Validated();
+        var (number, size) = new PageParameters(page, perPage, search).Validated();
         var query = db.Offers.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {

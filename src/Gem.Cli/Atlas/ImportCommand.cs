@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using Gem.Core.Atlas;
+using Gem.Core.Atlas.Import;
+using Gem.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gem.Cli.Atlas;
+
+/// <summary>
+/// <c>gem import offers FILE [--partner NAME|ID] [--provider Sqlite|Postgres] [--connection CS]</c>: imports offers
+/// from CSV, Excel or HSDS JSON (docs/import.md), all or nothing. Exit code 0 = all imported, 1 = nothing imported
+/// because of the listed errors, 2 = the file or database could not be used.
+/// </summary>
+public static class ImportCommand
+{
+    public const int Imported = 0;
+    public const int Rejected = 1;
+    public const int Unusable = 2;
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "CSV (.csv), Excel (.xlsx) or HSDS JSON (.json) file; template in docs/import.md." };
+        var partner = new Option<string?>("--partner") { Description = "Id or exact name of the organisation for rows that name none." };
+        var provider = new Option<DatabaseProvider?>("--provider") { Description = "Sqlite or Postgres (default: Gem__Database__Provider, else Sqlite)." };
+        var connection = new Option<string?>("--connection") { Description = "Connection string (default: ConnectionStrings__Gem, else Data Source=data/gem.db)." };
+
+        var offers = new Command("offers", "Import offers; every bad cell is listed with line and column, and then nothing is imported.");
+        offers.Arguments.Add(file);
+        offers.Options.Add(partner);
+        offers.Options.Add(provider);
+        offers.Options.Add(connection);
+        offers.SetAction((parse, ct) => RunAsync(parse.GetValue(file)!, parse.GetValue(partner), parse.GetValue(provider), parse.GetValue(connection),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+
+        var import = new Command("import", "Import data into Gem.");
+        import.Subcommands.Add(offers);
+        return import;
+    }
+
+    public static async Task<int> RunAsync(FileInfo file, string? partner, DatabaseProvider? provider, string? connection,
+        TextWriter output, TextWriter error, CancellationToken ct = default)
+    {
+        if (!file.Exists)
+        {
+            await error.WriteLineAsync($"Bestand niet gevonden: {file.FullName} / File not found: {file.FullName}");
+            return Unusable;
+        }
+        if (OfferImporter.FormatOf(file.Name) is null)
+        {
+            await error.WriteLineAsync("Gem leest .csv-, .xlsx- en .json-bestanden (HSDS). / Gem reads .csv, .xlsx and .json (HSDS) files.");
+            return Unusable;
+        }
+
+        var chosenProvider = provider
+            ?? (Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("Gem__Database__Provider"), ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite);
+        var connectionString = connection ?? Environment.GetEnvironmentVariable("ConnectionStrings__Gem");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (chosenProvider != DatabaseProvider.Sqlite)
+            {
+                await error.WriteLineAsync("Geef --connection of ConnectionStrings__Gem voor PostgreSQL. / Give --connection or ConnectionStrings__Gem for PostgreSQL.");
+                return Unusable;
+            }
+            connectionString = GemDatabase.DefaultSqlite("data");
+        }
+
+        await using var db = GemDatabase.CreateContext(chosenProvider, connectionString);
+        await db.Database.MigrateAsync(ct);
+
+        ImportResult result;
+        await using (var stream = file.OpenRead())
+        {
+            // The command line is run by whoever runs the platform: it may import for any organisation.
+            var operatorActor = new Actor(Guid.Empty, null, IsAdmin: true);
+            result = await new OfferImporter(db, TimeProvider.System).ImportAsync(operatorActor, stream, file.Name, partner, ct);
+        }
+
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors) await error.WriteLineAsync(e.ToString());
+            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Niets geïmporteerd: {result.Errors.Count} fout(en). / Nothing imported: {result.Errors.Count} error(s)."));
+            return Rejected;
+        }
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Imported} aanbiedingen geïmporteerd. / {result.Imported} offers imported."));
+        return Imported;
+    }
+}
