@@ -31,7 +31,8 @@ internal sealed record DemoHost(string PartnerKey, string? Pc4, bool IsOnline, D
 /// <c>/2</c> means every other week; <c>x8</c> means a course of 8 weekly meetings (a new cohort starts
 /// every 10 weeks: 8 meetings and a 2-week break); <c>per60</c> cuts the time into 60-minute slots
 /// (individual appointments). <c>altijd</c> means always reachable, without sessions (a helpline).
-/// An end before the start means the session runs past midnight.
+/// An end before the start means the session runs past midnight. Groups skip Dutch public holidays;
+/// daily services do not.
 /// </summary>
 internal sealed record DemoSchedule(IReadOnlyList<DayOfWeek> Days, TimeOnly Start, TimeOnly End, int EveryWeeks, int? Meetings, int? SlotMinutes)
 {
@@ -83,6 +84,7 @@ internal sealed record DemoSchedule(IReadOnlyList<DayOfWeek> Days, TimeOnly Star
         for (var date = today; date <= DateOnly.FromDateTime(until.UtcDateTime).AddDays(1); date = date.AddDays(1))
         {
             if (!Days.Contains(date.DayOfWeek)) continue;
+            if (Days.Count < 7 && IsPublicHoliday(date)) continue; // daily services (night shelter, chat) keep going
             var week = (date.DayNumber - FirstMonday.DayNumber) / 7;
             var position = ((week - phase) % period + period) % period;
             if (Meetings is { } meetings ? position >= meetings : position != 0) continue;
@@ -97,6 +99,27 @@ internal sealed record DemoSchedule(IReadOnlyList<DayOfWeek> Days, TimeOnly Star
                 if (start >= now && end <= until) yield return (start, end);
             }
         }
+    }
+
+    /// <summary>Dutch public holidays on which groups do not meet: Christmas, New Year, King's Day, Easter, Ascension and Whit Monday.</summary>
+    internal static bool IsPublicHoliday(DateOnly date)
+    {
+        var kingsDay = new DateOnly(date.Year, 4, 27);
+        if (kingsDay.DayOfWeek == DayOfWeek.Sunday) kingsDay = kingsDay.AddDays(-1);
+        var easter = EasterSunday(date.Year);
+        return (date.Month, date.Day) is (12, 25) or (12, 26) or (1, 1)
+            || date == kingsDay
+            || date == easter || date == easter.AddDays(1) || date == easter.AddDays(39) || date == easter.AddDays(49) || date == easter.AddDays(50);
+    }
+
+    /// <summary>Easter Sunday in the Gregorian calendar (anonymous Gregorian algorithm, Meeus/Jones/Butcher).</summary>
+    internal static DateOnly EasterSunday(int year)
+    {
+        int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+        int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+        int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+        return new DateOnly(year, month, day);
     }
 
     private static TimeOnly Time(string hhmm) => TimeOnly.ParseExact(hhmm, "HH:mm", CultureInfo.InvariantCulture);

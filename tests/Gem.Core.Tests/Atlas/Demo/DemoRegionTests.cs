@@ -182,6 +182,27 @@ public class DemoRegionTests
         Assert.InRange(group.Sessions.Count, 7, 8);
     }
 
+    [Theory]
+    [InlineData(2024, 3, 31)]
+    [InlineData(2025, 4, 20)]
+    [InlineData(2026, 4, 5)]
+    [InlineData(2027, 3, 28)]
+    public void EasterSunday_KnownYears_MatchesTheCalendar(int year, int month, int day)
+    {
+        Assert.Equal(new DateOnly(year, month, day), DemoSchedule.EasterSunday(year));
+    }
+
+    [Fact]
+    public void Build_ChristmasDay_OnlyDailyServicesMeet()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        var onChristmas = Offers.Where(o => o.Sessions.Any(s => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.Start, zone).DateTime) == new DateOnly(2026, 12, 25)))
+            .Select(o => o.Name).ToList();
+        Assert.Contains("Nachtopvang", onChristmas);
+        Assert.DoesNotContain(onChristmas, n => n.StartsWith("Lotgenotengroep", StringComparison.Ordinal));
+        Assert.True(onChristmas.Count <= 5, string.Join(", ", onChristmas));
+    }
+
     [Fact]
     public void Build_SameMoment_GivesEqualNamesAndIds()
     {
