@@ -19,7 +19,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        Factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite, start: false);
         var port = FreePort();
         Factory.UseKestrel(port);
         Factory.StartServer();

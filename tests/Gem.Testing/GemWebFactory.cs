@@ -12,8 +12,16 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
 {
     public TestDatabase Database { get; } = database;
 
-    public static async Task<GemWebFactory> CreateAsync(DatabaseProvider provider, bool seedDemo = true) =>
-        new(await TestDatabase.CreateAsync(provider, migrate: false), seedDemo);
+    /// <summary>
+    /// A factory over a fresh database. With <paramref name="start"/> the host is built at once, so the
+    /// database is migrated and seeded before the test reads it; pass false to call UseKestrel first.
+    /// </summary>
+    public static async Task<GemWebFactory> CreateAsync(DatabaseProvider provider, bool seedDemo = true, bool start = true)
+    {
+        var factory = new GemWebFactory(await TestDatabase.CreateAsync(provider, migrate: false), seedDemo);
+        if (start) _ = factory.Services;
+        return factory;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,6 +1,7 @@
 using Gem.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Xunit;
 
 namespace Gem.Testing;
 

@@ -146,7 +146,7 @@ public static class HsdsMapper
 
     private static string Fees(Offer o) => o.CostEuros is > 0 and var euros
         ? string.Create(CultureInfo.GetCultureInfo("nl-NL"), $"Eigen bijdrage {euros:C} ({ImportVocabulary.Dutch(o.Funding)}).")
-        : $"Voor jou gratis ({ImportVocabulary.Dutch(o.Funding)}).";
+        : o.Funding is Funding.Free or Funding.Own ? "Gratis." : $"Voor jou gratis (vergoed uit de {ImportVocabulary.Dutch(o.Funding).ToUpperInvariant()}).";
 
     private static string? AbsoluteUrl(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? url!.Trim() : null;

@@ -8,7 +8,7 @@ namespace Gem.Web.Pages.Atlas;
 
 public sealed class PartnerModel(GemDbContext db) : PageModel
 {
-    public Partner Partner { get; private set; } = null!;
+    public Core.Atlas.Partner Partner { get; private set; } = null!;
     public IReadOnlyList<Offer> Offers { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
