@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Gem.Core.Atlas;
 using Gem.Core.Atlas.Demo;
 using Gem.Core.Data;
+using Gem.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Core.Tests.Atlas.Demo;
@@ -261,6 +262,27 @@ public class DemoRegionTests
     }
 
     [Fact]
+    public void Build_EveryText_FitsTheColumnLengthsOfTheModel()
+    {
+        // SQLite ignores varchar lengths; PostgreSQL does not. Check them here so seeding works on both.
+        using var db = GemDatabase.CreateContext(DatabaseProvider.Sqlite, "Data Source=:memory:");
+        var rows = new List<object> { Demo };
+        rows.AddRange(Demo.Areas);
+        rows.AddRange(Demo.Partners);
+        rows.AddRange(Offers);
+        rows.AddRange(Offers.SelectMany(o => o.Sessions));
+        foreach (var row in rows)
+        {
+            var entity = db.Model.FindEntityType(row.GetType())!;
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string) && p.GetMaxLength() is not null))
+            {
+                var value = (string?)property.PropertyInfo?.GetValue(row);
+                Assert.True((value?.Length ?? 0) <= property.GetMaxLength(), $"{entity.ClrType.Name}.{property.Name} too long: {value}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task SeedIfEmptyAsync_EmptySqliteDatabase_SeedsOnceThenReturnsFalse()
     {
         var file = Path.Combine(Path.GetTempPath(), $"gem-demo-{Guid.NewGuid():N}.db");
@@ -287,6 +309,25 @@ public class DemoRegionTests
         finally
         {
             File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task SeedIfEmptyAsync_EmptyPostgresDatabase_SeedsOnceThenReturnsFalse()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, migrate: false);
+        var clock = new FixedClock(Now);
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.EnsureCreatedAsync();
+            Assert.True(await DemoRegion.SeedIfEmptyAsync(db, clock));
+        }
+        await using (var db = database.CreateContext())
+        {
+            Assert.False(await DemoRegion.SeedIfEmptyAsync(db, clock));
+            Assert.Equal(Offers.Count(), await db.Offers.CountAsync());
+            Assert.Equal(Offers.Sum(o => o.Sessions.Count), await db.Sessions.CountAsync());
+            Assert.Equal(7.5m, (await db.Offers.FirstAsync(o => o.Name.StartsWith("Yoga voor rust"))).CostEuros);
         }
     }
 
