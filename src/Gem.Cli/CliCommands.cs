@@ -8,6 +8,7 @@ internal static class CliCommands
     public static IEnumerable<Command> All()
     {
         yield return Atlas.ImportCommand.Create();
+        yield return Monitor.MonitorCommand.Create();
         yield break;
     }
 }

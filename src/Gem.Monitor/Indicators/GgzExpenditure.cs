@@ -58,7 +58,8 @@ public sealed record GgzAmounts(
 }
 
 /// <summary>The published GGZ indicators of one area and year.</summary>
-public sealed record GgzIndicator(int Year, string Area, GgzScheme Scheme, GgzAmounts Amounts)
+/// <param name="Columns">The cost columns of the source file: a fraction of a column the file lacks is NaN, not 0.</param>
+public sealed record GgzIndicator(int Year, string Area, GgzScheme Scheme, GgzAmounts Amounts, IReadOnlySet<VektisCost> Columns)
 {
     /// <summary>GGZ expenditure per insured person-year (euro).</summary>
     public double GgzPerPersonYear => Ratio(Amounts.Ggz, Amounts.PersonYears);
@@ -73,7 +74,7 @@ public sealed record GgzIndicator(int Year, string Area, GgzScheme Scheme, GgzAm
     public double FractionSpecialist => Legacy(Amounts.Specialist);
 
     /// <summary>Fraction of GGZ spent on langdurige ggz (2015–2021; NaN from 2022).</summary>
-    public double FractionLongTerm => Legacy(Amounts.LongTerm);
+    public double FractionLongTerm => Columns.Contains(VektisCost.LangdurigeGgz) ? Legacy(Amounts.LongTerm) : double.NaN;
 
     /// <summary>Fraction of GGZ spent on consultations (zorgprestatiemodel, 2022+; NaN before).</summary>
     public double FractionConsultations => Model(Amounts.Consultations);
@@ -150,8 +151,8 @@ public static class GgzExpenditure
         return new GgzYear(
             file.Year,
             file.Scheme,
-            new GgzIndicator(file.Year, Nederland, file.Scheme, national),
-            [.. byArea.OrderBy(static kv => kv.Key, StringComparer.Ordinal).Select(kv => new GgzIndicator(file.Year, kv.Key, file.Scheme, kv.Value))],
+            new GgzIndicator(file.Year, Nederland, file.Scheme, national, file.Columns),
+            [.. byArea.OrderBy(static kv => kv.Key, StringComparer.Ordinal).Select(kv => new GgzIndicator(file.Year, kv.Key, file.Scheme, kv.Value, file.Columns))],
             [.. byStratum.OrderBy(static kv => kv.Key).Select(static kv => new GgzStratum(kv.Key.Area, kv.Key.Sex, kv.Key.Age, kv.Value))],
             [.. byNationalStratum.OrderBy(static kv => kv.Key).Select(static kv => new GgzStratum(Nederland, kv.Key.Sex, kv.Key.Age, kv.Value))],
             notAllocated);

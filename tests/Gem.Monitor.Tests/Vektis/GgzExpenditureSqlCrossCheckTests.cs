@@ -84,6 +84,15 @@ public class GgzExpenditureSqlCrossCheckTests
         Assert.True(double.IsNaN(y.National.FractionConsultations));
     }
 
+    [Fact]
+    public void Compute_2014WithoutLongTermColumn_ReportsLongTermFractionAsMissingNotZero()
+    {
+        string path = Path.Combine(RepoPaths.Vektis, "vektis_2014_gemeente.csv");
+        GgzYear y = GgzExpenditure.Compute(VektisReader.ReadFile(path, 2014), GemeenteNames.Default);
+        Assert.True(double.IsNaN(y.National.FractionLongTerm));
+        Assert.Equal(1.0, y.National.FractionBasic + y.National.FractionSpecialist, 1e-12);
+    }
+
     private static void Execute(DuckDBConnection db, string sql)
     {
         using DuckDBCommand cmd = db.CreateCommand();

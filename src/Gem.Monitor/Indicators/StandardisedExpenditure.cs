@@ -1,0 +1,70 @@
+using Gem.Monitor.Statistics;
+
+namespace Gem.Monitor.Indicators;
+
+/// <summary>A gemeente's age–sex standardised GGZ expenditure.</summary>
+/// <param name="Observed">GGZ euros.</param>
+/// <param name="Expected">Euros expected from its sex × age person-years at national rates.</param>
+/// <param name="StandardisedMean">National mean × observed/expected: euro per person-year had it the national age–sex mix.</param>
+public sealed record StandardisedArea(string Gemeente, double PersonYears, double Observed, double Expected, double StandardisedMean, FunnelLimit Limits, FunnelPosition Position)
+{
+    public double Index => Observed / Expected;
+}
+
+/// <param name="NationalMean">National GGZ euro per person-year (strata with sex and age).</param>
+/// <param name="PersonSd">Pooled within-stratum standard deviation per person-year, estimated from the Vektis cells.</param>
+public sealed record StandardisedExpenditureResult(int Year, double NationalMean, double PersonSd, IReadOnlyList<StandardisedArea> Areas);
+
+/// <summary>
+/// Indirect age–sex standardisation of GGZ expenditure per gemeente with a funnel for means (normal limits).
+/// The per-person standard deviation is not published by Vektis; it is estimated per stratum s from the cells c
+/// (gemeente × s) as σ²_s = Σ n_c (x_c − x̄_s)² / (C_s − 1), which also contains true differences between gemeenten and
+/// so widens the funnel (conservative); σ̄² = Σ N_s σ²_s / N.
+/// </summary>
+public static class StandardisedExpenditure
+{
+    public static StandardisedExpenditureResult Compute(GgzYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        var rate = year.NationalStrata.ToDictionary(static s => (s.Sex, s.AgeBand), static s => s.Amounts.Ggz / s.Amounts.PersonYears);
+        double totalPy = year.NationalStrata.Sum(static s => s.Amounts.PersonYears);
+        double mean = year.NationalStrata.Sum(static s => s.Amounts.Ggz) / totalPy;
+
+        double pooled = 0;
+        foreach (var stratum in year.Strata.GroupBy(static s => (s.Sex, s.AgeBand)))
+        {
+            double r = rate[stratum.Key];
+            var cells = stratum.Where(static c => c.Amounts.PersonYears > 0).ToList();
+            if (cells.Count < 2)
+            {
+                continue;
+            }
+
+            double ss = cells.Sum(c => c.Amounts.PersonYears * Math.Pow((c.Amounts.Ggz / c.Amounts.PersonYears) - r, 2));
+            double variance = ss / (cells.Count - 1);
+            pooled += variance * cells.Sum(static c => c.Amounts.PersonYears);
+        }
+
+        double sd = Math.Sqrt(pooled / year.Strata.Sum(static s => s.Amounts.PersonYears));
+        var areas = new List<StandardisedArea>();
+        foreach (var g in year.Strata.GroupBy(static s => s.Area).OrderBy(static g => g.Key, StringComparer.Ordinal))
+        {
+            var strata = g.ToList();
+            double expected = IndirectStandardisation.Expected(
+                [.. strata.Select(static s => s.Amounts.PersonYears)],
+                [.. strata.Select(s => rate[(s.Sex, s.AgeBand)])]);
+            double observed = strata.Sum(static s => s.Amounts.Ggz);
+            double py = strata.Sum(static s => s.Amounts.PersonYears);
+            if (!(expected > 0) || !(py > 0))
+            {
+                continue;
+            }
+
+            double standardised = mean * observed / expected;
+            FunnelLimit limits = FunnelLimits.MeanLimits(mean, sd, py);
+            areas.Add(new StandardisedArea(g.Key, py, observed, expected, standardised, limits, FunnelLimits.Classify(standardised, limits)));
+        }
+
+        return new StandardisedExpenditureResult(year.Year, mean, sd, areas);
+    }
+}

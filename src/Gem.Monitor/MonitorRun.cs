@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using Gem.Monitor.Deprivation;
+using Gem.Monitor.Disclosure;
+using Gem.Monitor.Gemeenten;
+using Gem.Monitor.Geo;
+using Gem.Monitor.Indicators;
+using Gem.Monitor.Report;
+using Gem.Monitor.Vektis;
+
+namespace Gem.Monitor;
+
+/// <summary>The steps of a monitor run, for progress display.</summary>
+public enum MonitorStep
+{
+    ReadVektis,
+    Indicators,
+    Deprivation,
+    Maps,
+    Write,
+}
+
+/// <summary>Progress of one step, 0–100.</summary>
+public sealed record MonitorProgress(MonitorStep Step, double Percent, string Detail);
+
+/// <summary>Everything a run computed, and the files it wrote.</summary>
+public sealed record MonitorResult(
+    IReadOnlyList<GgzYear> Years,
+    StandardisedExpenditureResult Standardised,
+    DeprivationResult Deprivation,
+    IReadOnlyList<SesPc4> SesPc4,
+    IReadOnlyList<string> Files);
+
+/// <summary>
+/// The population monitor on public data: Vektis GGZ indicators per gemeente and year, age–sex standardisation with a
+/// funnel, the deprivation regression, maps, CSV and a self-contained HTML report. Disclosure control on every output.
+/// </summary>
+public static class MonitorRun
+{
+    public static MonitorResult Run(string dataFolder, string outFolder, IProgress<MonitorProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        MonitorData data = MonitorData.Locate(dataFolder);
+        Directory.CreateDirectory(outFolder);
+        GemeenteNames names = GemeenteNames.Default;
+        var control = new DisclosureControl();
+
+        // 1. Vektis
+        string[] vektisFiles = [.. Directory.EnumerateFiles(data.VektisFolder, "*.csv").Where(static p => VektisReader.YearFromFileName(p) is not null).Order(StringComparer.Ordinal)];
+        if (vektisFiles.Length == 0)
+        {
+            throw new FileNotFoundException($"No vektis_YYYY_gemeente.csv files in '{data.VektisFolder}'.");
+        }
+
+        var files = new List<VektisFile>();
+        for (int i = 0; i < vektisFiles.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string path = vektisFiles[i];
+            files.Add(VektisReader.ReadFile(path, VektisReader.YearFromFileName(path)!.Value));
+            progress?.Report(new MonitorProgress(MonitorStep.ReadVektis, 100.0 * (i + 1) / vektisFiles.Length, Path.GetFileName(path)));
+        }
+
+        // 2. Indicators
+        var years = new List<GgzYear>();
+        foreach (VektisFile file in files.OrderBy(static f => f.Year))
+        {
+            years.Add(GgzExpenditure.Compute(file, names));
+            progress?.Report(new MonitorProgress(MonitorStep.Indicators, 100.0 * years.Count / files.Count, file.Year.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        GgzYear latest = years[^1];
+        StandardisedExpenditureResult standardised = StandardisedExpenditure.Compute(latest);
+
+        // 3. Deprivation
+        cancellationToken.ThrowIfCancellationRequested();
+        Pc4Crosswalk crosswalk = Pc4Crosswalk.Load(data.Postcodes, names);
+        IReadOnlyList<SesPc4> sesPc4 = SesWoa.Read(data.Ses);
+        int sesYear = sesPc4.Where(r => r.Year <= latest.Year).Select(static r => r.Year).DefaultIfEmpty(sesPc4.Max(static r => r.Year)).Max();
+        IReadOnlyList<SesGemeente> sesGemeente = SesWoa.ByGemeente(sesPc4, sesYear, crosswalk);
+        DeprivationResult deprivation = DeprivationModel.Fit(latest.Year, DeprivationModel.Inputs(latest, sesGemeente));
+        progress?.Report(new MonitorProgress(MonitorStep.Deprivation, 100, $"SES-WOA {sesYear}"));
+
+        // 4. Maps
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<GeoFeature> gemeenten = GeoJson.Read(data.GemeentenGeoJson, "gemeente");
+        progress?.Report(new MonitorProgress(MonitorStep.Maps, 40, "gemeenten"));
+        IReadOnlyList<GeoFeature> pc4 = GeoJson.Read(data.Pc4GeoJson, "postcode");
+        progress?.Report(new MonitorProgress(MonitorStep.Maps, 100, "PC4"));
+
+        // 5. Write
+        var written = new List<string>();
+        string indicatorsCsv = Path.Combine(outFolder, "indicatoren_gemeente.csv");
+        File.WriteAllText(indicatorsCsv, IndicatorCsv.Gemeenten(years, standardised, deprivation, control), new UTF8Encoding(false));
+        written.Add(indicatorsCsv);
+        string nationalCsv = Path.Combine(outFolder, "indicatoren_nederland.csv");
+        File.WriteAllText(nationalCsv, IndicatorCsv.National(years, control), new UTF8Encoding(false));
+        written.Add(nationalCsv);
+        string regressionCsv = Path.Combine(outFolder, "deprivatie_regressie.csv");
+        File.WriteAllText(regressionCsv, IndicatorCsv.Regression(deprivation, sesYear), new UTF8Encoding(false));
+        written.Add(regressionCsv);
+        progress?.Report(new MonitorProgress(MonitorStep.Write, 30, "CSV"));
+
+        string html = HtmlReport.Render(new HtmlReportInput(years, standardised, deprivation, sesYear, sesPc4, crosswalk, gemeenten, pc4, names, control));
+        string htmlPath = Path.Combine(outFolder, "rapport.html");
+        File.WriteAllText(htmlPath, html, new UTF8Encoding(false));
+        written.Add(htmlPath);
+        progress?.Report(new MonitorProgress(MonitorStep.Write, 100, "rapport.html"));
+        return new MonitorResult(years, standardised, deprivation, sesPc4, written);
+    }
+}
