@@ -146,8 +146,8 @@ public static class HsdsOfferReader
                 var address = Items(location, "addresses").FirstOrDefault(a => Str(a, "address_type") is null or "physical");
                 if (address.ValueKind == JsonValueKind.Object)
                     input = input with { Address = Str(address, "address_1"), Pc4 = Str(address, "postal_code"), City = Str(address, "city") };
-                input = input with { Accessibility = Items(location, "accessibility").Select(a => Str(a, "description")).FirstOrDefault(d => d is not null) };
             }
+            input = input with { Accessibility = Items(location, "accessibility").Select(a => Str(a, "description")).FirstOrDefault(d => d is not null) };
         }
         return new ImportRow(line, partner, input) { Cells = Cells };
     }

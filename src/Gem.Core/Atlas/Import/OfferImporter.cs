@@ -116,6 +116,6 @@ public sealed class OfferImporter(GemDbContext db, TimeProvider clock)
     private static ImportResult Failed(ImportError error) => new(0, 0, [error]);
 
     private static List<ImportError> Sorted(List<ImportError> errors) =>
-        errors.Select((e, i) => (e, i)).OrderBy(x => x.e.Line).ThenBy(x => x.e.Column.Length).ThenBy(x => x.e.Column, StringComparer.Ordinal)
+        errors.Select((e, i) => (e, i)).OrderBy(x => x.e.Line).ThenBy(x => x.e.Column == "-" ? int.MaxValue : x.e.Column.Length).ThenBy(x => x.e.Column, StringComparer.Ordinal)
             .ThenBy(x => x.i).Select(x => x.e).ToList();
 }

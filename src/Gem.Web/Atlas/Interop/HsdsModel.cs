@@ -97,16 +97,17 @@ public static class HsdsMapper
     public static HsdsLocation Location(Offer o)
     {
         var locationId = LocationId(o.Id);
+        IReadOnlyList<HsdsAccessibility> accessibility = string.IsNullOrWhiteSpace(o.Accessibility)
+            ? [] : [new HsdsAccessibility(HsdsTerms.Derive(o.Id, "accessibility"), locationId, o.Accessibility.Trim())];
         if (o.IsOnline)
-            return new HsdsLocation(locationId, "virtual", AbsoluteUrl(o.OnlineUrl), o.PartnerId, "Online", null, null, [], []);
+            return new HsdsLocation(locationId, "virtual", AbsoluteUrl(o.OnlineUrl), o.PartnerId, "Online", null, null, [], accessibility);
         var area = Pc4Directory.Find(o.Pc4);
         var city = o.City ?? area?.Place ?? "";
         var address = new HsdsAddress(HsdsTerms.Derive(o.Id, "address"), locationId, o.Address ?? "", city, area?.Gemeente,
             StateProvince: "", PostalCode: o.Pc4 ?? "", Country: "NL", AddressType: "physical");
         return new HsdsLocation(locationId, "physical", null, o.PartnerId,
             string.Join(", ", new[] { o.Address, city }.Where(s => !string.IsNullOrWhiteSpace(s))),
-            o.Latitude, o.Longitude, [address],
-            string.IsNullOrWhiteSpace(o.Accessibility) ? [] : [new HsdsAccessibility(HsdsTerms.Derive(o.Id, "accessibility"), locationId, o.Accessibility.Trim())]);
+            o.Latitude, o.Longitude, [address], accessibility);
     }
 
     private static HsdsSchedule Schedule(Offer o, Session s)
