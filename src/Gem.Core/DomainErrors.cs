@@ -7,7 +7,7 @@ public abstract class DomainException(string message) : Exception(message);
 public sealed class NotFoundException(string message) : DomainException(message);
 
 /// <summary>The request conflicts with the current state (409).</summary>
-public sealed class ConflictException(string message) : DomainException(message);
+public class ConflictException(string message) : DomainException(message);
 
 /// <summary>The caller may not do this (403).</summary>
 public sealed class ForbiddenException(string message) : DomainException(message);

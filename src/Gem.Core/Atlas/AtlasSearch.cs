@@ -11,7 +11,7 @@ public sealed record OfferFilter
     public Dimensions Dimensions { get; init; }
     public OfferFormat? Format { get; init; }
     public Sector? Sector { get; init; }
-    /// <summary>A PC4 to measure distance from; results get a distance and are ordered by it.</summary>
+    /// <summary>A PC4 to measure distance from; results get a distance and are ordered by it, online offers after those in a place.</summary>
     public string? NearPc4 { get; init; }
     /// <summary>With <see cref="NearPc4"/>: leave out offers further than this (online offers always stay).</summary>
     public double? MaxKm { get; init; }
@@ -74,6 +74,6 @@ public sealed class AtlasSearch(GemDbContext db, TimeProvider clock)
 
         return origin is null
             ? hits.OrderBy(h => h.NextSession?.Start ?? DateTimeOffset.MaxValue).ThenBy(h => h.Offer.Name, StringComparer.Ordinal).ToList()
-            : hits.OrderBy(h => h.DistanceKm ?? 0).ThenBy(h => h.Offer.Name, StringComparer.Ordinal).ToList();
+            : hits.OrderBy(h => h.Offer.IsOnline).ThenBy(h => h.DistanceKm ?? double.MaxValue).ThenBy(h => h.Offer.Name, StringComparer.Ordinal).ToList();
     }
 }

@@ -38,6 +38,8 @@ public class Offer
     public string? ContactPhone { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Places held in a rolling group (active and paused members). Changed only by Groups' conditional updates.</summary>
+    public int MembersTaken { get; set; }
     public List<Session> Sessions { get; set; } = [];
 
     public bool IsGroup => Format is OfferFormat.Group or OfferFormat.Course or OfferFormat.WalkIn

@@ -31,6 +31,8 @@ public sealed class OfferEditor(GemDbContext db, TimeProvider clock)
     {
         var offer = await FindOwnAsync(actor, offerId, ct);
         input.EnsureValid();
+        if (input.Capacity < offer.MembersTaken)
+            throw new ValidationException(nameof(OfferInput.Capacity), $"{offer.MembersTaken} people hold a place in this group; capacity cannot be lower.");
         input.ApplyTo(offer, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return offer;

@@ -15,4 +15,6 @@ public class Session
     public string? OnlineUrl { get; set; }
     /// <summary>Seats for this session; null means the offer's capacity.</summary>
     public int? Seats { get; set; }
+    /// <summary>Seats held for this session (open groups: "ik kom"; cohort groups: the cohort starting here). Changed only by Groups' conditional updates.</summary>
+    public int SeatsTaken { get; set; }
 }

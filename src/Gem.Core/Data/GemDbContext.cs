@@ -16,6 +16,8 @@ public class GemDbContext(DbContextOptions<GemDbContext> options)
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<Groups.Enrolment> Enrolments => Set<Groups.Enrolment>();
+    public DbSet<Groups.Attendance> Attendances => Set<Groups.Attendance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

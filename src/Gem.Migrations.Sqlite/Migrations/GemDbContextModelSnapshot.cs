@@ -90,6 +90,9 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("MembersTaken")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -115,7 +118,10 @@ namespace Gem.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PartnerId");
 
-                    b.ToTable("Offers");
+                    b.ToTable("Offers", t =>
+                        {
+                            t.HasCheckConstraint("CK_Offers_MembersTaken", "\"MembersTaken\" >= 0 AND (\"Capacity\" IS NULL OR \"MembersTaken\" <= \"Capacity\")");
+                        });
                 });
 
             modelBuilder.Entity("Gem.Core.Atlas.Partner", b =>
@@ -192,6 +198,9 @@ namespace Gem.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Name")
+                        .IsUnique();
+
                     b.ToTable("Regions");
                 });
 
@@ -243,6 +252,9 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.Property<int?>("Seats")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Start")
                         .HasColumnType("INTEGER");
 
@@ -252,7 +264,88 @@ namespace Gem.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OfferId", "Start");
 
-                    b.ToTable("Sessions");
+                    b.ToTable("Sessions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Sessions_SeatsTaken", "\"SeatsTaken\" >= 0 AND (\"Seats\" IS NULL OR \"SeatsTaken\" <= \"Seats\")");
+                        });
+                });
+
+            modelBuilder.Entity("Gem.Core.Groups.Attendance", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId", "EnrolmentId");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.ToTable("Attendances");
+                });
+
+            modelBuilder.Entity("Gem.Core.Groups.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("OfferId", "Status");
+
+                    b.HasIndex("SessionId", "Status");
+
+                    b.ToTable("Enrolments");
                 });
 
             modelBuilder.Entity("Gem.Core.Identity.GemUser", b =>
@@ -490,6 +583,40 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Offer");
+                });
+
+            modelBuilder.Entity("Gem.Core.Groups.Attendance", b =>
+                {
+                    b.HasOne("Gem.Core.Groups.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gem.Core.Atlas.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gem.Core.Groups.Enrolment", b =>
+                {
+                    b.HasOne("Gem.Core.Atlas.Offer", "Offer")
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gem.Core.Atlas.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Offer");
+
+                    b.Navigation("Session");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

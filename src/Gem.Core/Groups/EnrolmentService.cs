@@ -1,0 +1,123 @@
+using Gem.Core.Atlas;
+using Gem.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gem.Core.Groups;
+
+/// <summary>Who enrols: a first name or alias and one way to be reached. No account needed.</summary>
+public sealed record EnrolmentRequest(string Name, string? Email, string? Phone, Guid? UserId = null)
+{
+    public void EnsureValid()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 100) errors[nameof(Name)] = ["A first name or alias of 1 to 100 characters is required."];
+        var hasEmail = !string.IsNullOrWhiteSpace(Email);
+        var hasPhone = !string.IsNullOrWhiteSpace(Phone);
+        if (!hasEmail && !hasPhone) errors[nameof(Email)] = ["Give an e-mail address or a phone number, so the group can reach you."];
+        if (hasEmail && (Email!.Length > 200 || !System.Net.Mail.MailAddress.TryCreate(Email.Trim(), out _))) errors[nameof(Email)] = ["Not an e-mail address."];
+        if (hasPhone && (Phone!.Length > 50 || Phone.Count(char.IsAsciiDigit) < 6)) errors[nameof(Phone)] = ["Not a phone number."];
+        if (errors.Count > 0) throw new ValidationException(errors);
+    }
+}
+
+/// <summary>Something else that can start soon, offered when a session is full.</summary>
+public sealed record Alternative(Guid OfferId, string OfferName, string PartnerName, Guid SessionId, DateTimeOffset Start, bool IsOnline, string? City);
+
+/// <summary>The session (or rolling group) has no free seat. Never a dead end: carries what else can start within 7 days.</summary>
+public sealed class SessionFullException(IReadOnlyList<Alternative> alternatives)
+    : ConflictException("This group is full. Other groups can start within 7 days.")
+{
+    public IReadOnlyList<Alternative> Alternatives { get; } = alternatives;
+}
+
+/// <summary>
+/// Enrolment with free in- and outflow. The seat rule "never more than capacity" is a conditional
+/// UPDATE on one counter row inside the enrolment's transaction, so the database decides under any
+/// concurrency (decision 003): open and cohort groups count per session, rolling groups per offer.
+/// </summary>
+public sealed class EnrolmentService(GemDbContext db, TimeProvider clock)
+{
+    public async Task<Enrolment> EnrolAsync(Guid sessionId, EnrolmentRequest request, CancellationToken ct = default)
+    {
+        request.EnsureValid();
+        var session = await db.Sessions.AsNoTracking().Include(s => s.Offer).FirstOrDefaultAsync(s => s.Id == sessionId, ct)
+            ?? throw new NotFoundException("Session not found.");
+        var now = clock.GetUtcNow();
+        if (session.End <= now) throw new ValidationException("SessionId", "This session has already taken place.");
+        var offer = session.Offer!;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await TakeSeatAsync(offer, session.Id, ct) == 0)
+        {
+            await tx.RollbackAsync(ct);
+            throw new SessionFullException(await new GroupAlternatives(db).FindAsync(offer, now, ct));
+        }
+        var enrolment = new Enrolment
+        {
+            OfferId = offer.Id,
+            SessionId = session.Id,
+            Name = request.Name.Trim(),
+            Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
+            Phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim(),
+            UserId = request.UserId,
+            CreatedAt = now,
+        };
+        db.Enrolments.Add(enrolment);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return enrolment;
+    }
+
+    /// <summary>Cancels or leaves; the seat is free at once. Idempotent.</summary>
+    public async Task CancelAsync(string token, CancellationToken ct = default)
+    {
+        var enrolment = await FindByTokenAsync(token, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Enrolments
+            .Where(e => e.Id == enrolment.Id && e.Status != EnrolmentStatus.Cancelled)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, EnrolmentStatus.Cancelled).SetProperty(e => e.ChangedAt, clock.GetUtcNow()), ct);
+        if (changed == 1) await ReleaseSeatAsync(enrolment, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>A break from a rolling group: the place is kept, and it does not count as failure.</summary>
+    public Task PauseAsync(string token, CancellationToken ct = default) =>
+        MoveAsync(token, EnrolmentStatus.Active, EnrolmentStatus.Paused, ct);
+
+    /// <summary>Back from a break, in the same place.</summary>
+    public Task ResumeAsync(string token, CancellationToken ct = default) =>
+        MoveAsync(token, EnrolmentStatus.Paused, EnrolmentStatus.Active, ct);
+
+    public async Task<Enrolment> FindByTokenAsync(string token, CancellationToken ct = default) =>
+        await db.Enrolments.AsNoTracking().Include(e => e.Offer).ThenInclude(o => o!.Partner).Include(e => e.Session)
+            .FirstOrDefaultAsync(e => e.Token == token, ct)
+        ?? throw new NotFoundException("Enrolment not found.");
+
+    private async Task MoveAsync(string token, EnrolmentStatus from, EnrolmentStatus to, CancellationToken ct)
+    {
+        var enrolment = await FindByTokenAsync(token, ct);
+        if (enrolment.Offer!.FlowPolicy != FlowPolicy.Rolling)
+            throw new ValidationException("Status", "Pausing is for groups you can join any week; here you simply cancel and come again another time.");
+        if (enrolment.Status == to) return;
+        if (enrolment.Status != from) throw new ConflictException($"This enrolment is {enrolment.Status}.");
+        await db.Enrolments.Where(e => e.Id == enrolment.Id && e.Status == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, to).SetProperty(e => e.ChangedAt, clock.GetUtcNow()), ct);
+    }
+
+    /// <summary>One atomic conditional increment: 1 when a seat was taken, 0 when the group is full.</summary>
+    private Task<int> TakeSeatAsync(Offer offer, Guid sessionId, CancellationToken ct) =>
+        offer.FlowPolicy == FlowPolicy.Rolling
+            ? db.Offers
+                .Where(o => o.Id == offer.Id && (o.Capacity == null || o.MembersTaken < o.Capacity))
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.MembersTaken, o => o.MembersTaken + 1), ct)
+            : db.Sessions
+                .Where(s => s.Id == sessionId && ((s.Seats ?? s.Offer!.Capacity) == null || s.SeatsTaken < (s.Seats ?? s.Offer!.Capacity)))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.SeatsTaken, s => s.SeatsTaken + 1), ct);
+
+    private Task<int> ReleaseSeatAsync(Enrolment enrolment, CancellationToken ct) =>
+        enrolment.Offer!.FlowPolicy == FlowPolicy.Rolling
+            ? db.Offers.Where(o => o.Id == enrolment.OfferId && o.MembersTaken > 0)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.MembersTaken, o => o.MembersTaken - 1), ct)
+            : db.Sessions.Where(s => s.Id == enrolment.SessionId && s.SeatsTaken > 0)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.SeatsTaken, s => s.SeatsTaken - 1), ct);
+}
