@@ -118,14 +118,17 @@ public static class Distributions
             return 0;
         }
 
-        double lo = 0, hi = Math.Max(1, a);
+        // Bracket around the Wilson–Hilferty approximation, then safeguarded Newton.
+        double z = p is > 1e-300 and < 1 ? NormalQuantile(p) : 0;
+        double wh = a * Math.Pow(Math.Max(1e-3, 1 - (1 / (9 * a)) + (z / (3 * Math.Sqrt(a)))), 3);
+        double lo = 0, hi = Math.Max(wh * 1.5, 1e-3);
         while (GammaP(a, hi) < p)
         {
             lo = hi;
             hi *= 2;
         }
 
-        double x = 0.5 * (lo + hi);
+        double x = wh > lo && wh < hi ? wh : 0.5 * (lo + hi);
         double logNorm = LogGamma(a);
         for (int i = 0; i < 300; i++)
         {
