@@ -275,6 +275,26 @@ namespace Gem.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Gem.Core.FrontDoor.FrontDoorCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "Kind", "Key");
+
+                    b.ToTable("FrontDoorCount");
+                });
+
             modelBuilder.Entity("Gem.Core.Groups.Attendance", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -351,6 +371,32 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.HasIndex("SessionId", "Status");
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("Gem.Core.Groups.Reminder", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EnrolmentId", "SessionId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("Reminders");
                 });
 
             modelBuilder.Entity("Gem.Core.Identity.GemUser", b =>
@@ -626,6 +672,21 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.Navigation("Offer");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Gem.Core.Groups.Reminder", b =>
+                {
+                    b.HasOne("Gem.Core.Groups.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gem.Core.Atlas.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -270,6 +270,26 @@ namespace Gem.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Gem.Core.FrontDoor.FrontDoorCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Kind", "Key");
+
+                    b.ToTable("FrontDoorCount");
+                });
+
             modelBuilder.Entity("Gem.Core.Groups.Attendance", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -346,6 +366,32 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.HasIndex("SessionId", "Status");
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("Gem.Core.Groups.Reminder", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EnrolmentId", "SessionId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("Reminders");
                 });
 
             modelBuilder.Entity("Gem.Core.Identity.GemUser", b =>
@@ -617,6 +663,21 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.Navigation("Offer");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Gem.Core.Groups.Reminder", b =>
+                {
+                    b.HasOne("Gem.Core.Groups.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gem.Core.Atlas.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

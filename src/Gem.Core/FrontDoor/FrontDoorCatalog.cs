@@ -1,0 +1,93 @@
+using Gem.Core.Atlas;
+using Gem.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gem.Core.FrontDoor;
+
+/// <summary>One upcoming session with the seats still free (null: no limit).</summary>
+public sealed record CatalogSession(Guid Id, DateTimeOffset Start, DateTimeOffset End, int? FreeSeats, bool IsCohortStart);
+
+/// <summary>An offer as the front door sees it: the offer, its partner's sector and its sessions from now on, in order.</summary>
+public sealed record CatalogOffer(Offer Offer, Sector Sector, string PartnerName, IReadOnlyList<CatalogSession> Sessions)
+{
+    /// <summary>
+    /// Reachable at any moment without an appointment: an online offer that has no sessions at all and needs no
+    /// referral (113, MIND Korrelatie, De Luisterlijn, an always-open eCommunity).
+    /// </summary>
+    public bool IsAlwaysAvailable => Offer.IsOnline && Sessions.Count == 0 && Offer.Access == Access.NoReferral;
+
+    /// <summary>
+    /// The first session one can start at: needs no referral, has a free seat, and for a cohort course is the
+    /// start of a cohort. Null when there is none in the catalog's horizon (full, or no sessions).
+    /// </summary>
+    public CatalogSession? FirstStart { get; } = Offer.Access == Access.Referral ? null
+        : Sessions.FirstOrDefault(s => s.FreeSeats is null or > 0 && (Offer.FlowPolicy != FlowPolicy.Cohort || s.IsCohortStart));
+
+    /// <summary>Has sessions, but none that one can start at: every seat is taken.</summary>
+    public bool IsFull => Offer.Access == Access.NoReferral && Sessions.Count > 0 && FirstStart is null;
+}
+
+/// <summary>
+/// A snapshot of the region for matching: every offer with its sector and upcoming sessions (8 weeks at most).
+/// Built from the database per request (<see cref="LoadAsync"/>) or from an in-memory region in tests
+/// (<see cref="FromRegion"/>). Pure data: the matcher does no I/O.
+/// </summary>
+public sealed class FrontDoorCatalog(IReadOnlyList<CatalogOffer> offers)
+{
+    /// <summary>How far ahead sessions are read.</summary>
+    public static readonly TimeSpan Horizon = TimeSpan.FromDays(56);
+
+    /// <summary>A cohort starts at a session with no session of the same offer in the 10 days before it.</summary>
+    public static readonly TimeSpan CohortGap = TimeSpan.FromDays(10);
+
+    public IReadOnlyList<CatalogOffer> Offers { get; } = offers;
+
+    public IEnumerable<Sector> Sectors => Offers.Select(o => o.Sector).Distinct();
+
+    public static FrontDoorCatalog FromRegion(Region region, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var offers = new List<CatalogOffer>();
+        foreach (var partner in region.Partners)
+        {
+            foreach (var offer in partner.Offers)
+            {
+                offers.Add(ToCatalogOffer(offer, partner.Sector, partner.Name, offer.Sessions, now));
+            }
+        }
+        return new FrontDoorCatalog(offers);
+    }
+
+    /// <summary>Reads every offer, its partner and the sessions from 10 days ago (for cohort starts) to the horizon. Free seats come from the seat counters the enrolments keep (Groups).</summary>
+    public static async Task<FrontDoorCatalog> LoadAsync(GemDbContext db, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var offers = await db.Offers.AsNoTracking().Include(o => o.Partner).ToListAsync(ct).ConfigureAwait(false);
+        var from = now - CohortGap;
+        var until = now + Horizon;
+        var sessions = (await db.Sessions.AsNoTracking().Where(s => s.Start >= from && s.Start < until).ToListAsync(ct).ConfigureAwait(false))
+            .ToLookup(s => s.OfferId);
+        return new FrontDoorCatalog(offers
+            .Select(o => ToCatalogOffer(o, o.Partner!.Sector, o.Partner.Name, sessions[o.Id], now))
+            .ToList());
+    }
+
+    private static CatalogOffer ToCatalogOffer(Offer offer, Sector sector, string partnerName, IEnumerable<Session> sessions, DateTimeOffset now)
+    {
+        var ordered = sessions.OrderBy(s => s.Start).ToList();
+        var upcoming = new List<CatalogSession>();
+        DateTimeOffset? previous = null;
+        foreach (var s in ordered)
+        {
+            var cohortStart = previous is null || s.Start - previous.Value > CohortGap;
+            previous = s.Start;
+            if (s.Start < now || s.Start >= now + Horizon) continue;
+            // Rolling groups count members per offer; open groups and cohorts count seats per session.
+            int? free = offer.FlowPolicy == FlowPolicy.Rolling
+                ? offer.Capacity is { } members ? Math.Max(0, members - offer.MembersTaken) : null
+                : (s.Seats ?? offer.Capacity) is { } seats ? Math.Max(0, seats - s.SeatsTaken) : null;
+            upcoming.Add(new CatalogSession(s.Id, s.Start, s.End, free, cohortStart));
+        }
+        return new CatalogOffer(offer, sector, partnerName, upcoming);
+    }
+}

@@ -1,0 +1,264 @@
+using Gem.Core.Atlas;
+
+namespace Gem.Core.FrontDoor;
+
+/// <summary>Why an offer is shown: one matched answer. <see cref="Kind"/> names the reason, <see cref="Value"/> the answer it matched.</summary>
+public sealed record MatchReason(ReasonKind Kind, string Value);
+
+public enum ReasonKind
+{
+    /// <summary>Helps with a life domain the person chose; Value = the <see cref="LifeDomains"/> flag name.</summary>
+    Domain = 1,
+    /// <summary>Fits a wish; Value = the <see cref="Wishes"/> flag name.</summary>
+    Wish = 2,
+    /// <summary>A word from the person's own words; Value = the life domain it points to.</summary>
+    OwnWords = 3,
+    /// <summary>A group: you meet others (the person said nobody is around); Value = "Nobody".</summary>
+    Company = 4,
+    /// <summary>Meets on one of the chosen days; Value = the day.</summary>
+    Day = 5,
+    /// <summary>Near the chosen PC4; Value = the PC4.</summary>
+    Near = 6,
+}
+
+/// <summary>One offer in the front door's answer, with everything the page needs to explain it.</summary>
+/// <param name="FirstStart">The first session one can start at on one of the chosen days; null for always-available services and for full offers.</param>
+public sealed record FrontDoorMatch(CatalogOffer Item, int Fit, IReadOnlyList<MatchReason> Reasons, double? DistanceKm, CatalogSession? FirstStart)
+{
+    public Offer Offer => Item.Offer;
+    public Sector Sector => Item.Sector;
+    public bool IsGroup => Item.Offer.IsGroup;
+    public bool IsAlwaysAvailable => Item.IsAlwaysAvailable;
+    public bool IsFull => Item.IsFull;
+    public decimal Cost => Item.Offer.CostEuros ?? 0m;
+    /// <summary>When the person may start: now for an always-available service, else the first start; null when nothing is open.</summary>
+    public DateTimeOffset? StartsAt(DateTimeOffset now) => IsAlwaysAvailable ? now : FirstStart?.Start;
+}
+
+/// <summary>What the front door shows for one set of answers.</summary>
+public sealed record FrontDoorResult(
+    bool Crisis,
+    string? CrisisPhrase,
+    IReadOnlyList<FrontDoorMatch> Matches,
+    IReadOnlyList<FrontDoorMatch> StartThisWeek,
+    int SectorsInTop)
+{
+    /// <summary>Every offer shown (matches and the "this week" list), each once.</summary>
+    public IEnumerable<FrontDoorMatch> Shown => Matches.Concat(StartThisWeek).DistinctBy(m => m.Offer.Id);
+}
+
+/// <summary>
+/// The front door's matching. Pure: a catalog, the answers and the moment in, an explained answer out.
+/// Order: fit (matched answers), then groups before other formats on equal fit, then how soon one can start,
+/// then distance. The top <see cref="TopSize"/> is re-balanced so it covers at least three sectors when the
+/// matches have them. The "start this week" list always holds up to <see cref="SoonWanted"/> offers that can
+/// start within 7 days and fit the hard limits (online only, days, distance) — the no-waiting guarantee.
+/// </summary>
+public static class FrontDoorMatcher
+{
+    public const int TopSize = 6;
+    public const int MaxMatches = 12;
+    public const int SoonWanted = 3;
+    public const int MinSectorsInTop = 3;
+    /// <summary>In-person offers further away than this from the chosen PC4 are left out.</summary>
+    public const double MaxKm = 30;
+    public static readonly TimeSpan Week = TimeSpan.FromDays(7);
+
+    private const int DomainPoints = 3, WishPoints = 2, OwnWordsPoints = 2, CompanyPoints = 1;
+
+    private static readonly Sector[] TreatmentSectors =
+        [Sector.HuisartsPoh, Sector.KleineGgz, Sector.GroteGgz, Sector.Verslavingszorg, Sector.Systeemtherapie, Sector.Vg];
+
+    private static readonly string[] CreativeWords = ["creatie", "atelier", "schilder", "teken", "muziek", "zing", "dans", "theater", "klei", "kunst", "fotografie", "schrijf"];
+    private static readonly string[] OutdoorWords = ["wandel", "buiten", "natuur", "tuin", "fiets", "bos", "sport", "beweg", "yoga", "zwem"];
+
+    /// <summary>A few everyday words that point to a life domain, for "in je eigen woorden". Never a diagnosis.</summary>
+    public static readonly IReadOnlyDictionary<string, LifeDomains> OwnWordDomains = new Dictionary<string, LifeDomains>(StringComparer.Ordinal)
+    {
+        ["schuld"] = LifeDomains.MoneyAndDebt, ["geld"] = LifeDomains.MoneyAndDebt, ["rekening"] = LifeDomains.MoneyAndDebt, ["deurwaarder"] = LifeDomains.MoneyAndDebt,
+        ["huur"] = LifeDomains.Housing, ["woning"] = LifeDomains.Housing, ["dakloos"] = LifeDomains.Housing, ["wonen"] = LifeDomains.Housing,
+        ["werk"] = LifeDomains.WorkSchoolDaytime, ["baan"] = LifeDomains.WorkSchoolDaytime, ["school"] = LifeDomains.WorkSchoolDaytime, ["ontslag"] = LifeDomains.WorkSchoolDaytime,
+        ["alleen"] = LifeDomains.LonelinessAndContact, ["eenzaam"] = LifeDomains.LonelinessAndContact, ["vrienden"] = LifeDomains.LonelinessAndContact,
+        ["relatie"] = LifeDomains.RelationshipsAndFamily, ["scheiding"] = LifeDomains.RelationshipsAndFamily, ["ruzie"] = LifeDomains.RelationshipsAndFamily, ["kinderen"] = LifeDomains.RelationshipsAndFamily,
+        ["zin"] = LifeDomains.Meaning, ["geloof"] = LifeDomains.Meaning, ["richting"] = LifeDomains.Meaning,
+        ["pijn"] = LifeDomains.BodyAndHealth, ["ziek"] = LifeDomains.BodyAndHealth, ["slaap"] = LifeDomains.BodyAndHealth, ["moe"] = LifeDomains.BodyAndHealth,
+        ["somber"] = LifeDomains.LowMood, ["verdrietig"] = LifeDomains.LowMood, ["down"] = LifeDomains.LowMood, ["leeg"] = LifeDomains.LowMood,
+        ["angst"] = LifeDomains.AnxietyAndStress, ["bang"] = LifeDomains.AnxietyAndStress, ["stress"] = LifeDomains.AnxietyAndStress, ["spanning"] = LifeDomains.AnxietyAndStress, ["pieker"] = LifeDomains.AnxietyAndStress,
+        ["drank"] = LifeDomains.Addiction, ["drink"] = LifeDomains.Addiction, ["blowen"] = LifeDomains.Addiction, ["gokken"] = LifeDomains.Addiction, ["verslaafd"] = LifeDomains.Addiction,
+        ["rouw"] = LifeDomains.GriefAndLoss, ["overleden"] = LifeDomains.GriefAndLoss, ["verlies"] = LifeDomains.GriefAndLoss, ["gemis"] = LifeDomains.GriefAndLoss,
+        ["trauma"] = LifeDomains.BadExperiences, ["misbruik"] = LifeDomains.BadExperiences, ["nare"] = LifeDomains.BadExperiences, ["geweld"] = LifeDomains.BadExperiences,
+    };
+
+    public static FrontDoorResult Match(FrontDoorCatalog catalog, FrontDoorAnswers answers, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(answers);
+        var origin = Pc4Directory.Find(answers.Pc4);
+        var ownDomains = OwnWordsDomains(answers.OwnWords);
+        var anyAnswer = answers.Domains != LifeDomains.None || answers.Wishes != Wishes.None || ownDomains != LifeDomains.None;
+
+        var allowed = new List<FrontDoorMatch>(catalog.Offers.Count);
+        foreach (var item in catalog.Offers)
+        {
+            if (Scored(item, answers, ownDomains, origin) is { } m) allowed.Add(m);
+        }
+
+        var ranked = allowed.Where(m => !anyAnswer || m.Fit > 0)
+            .OrderBy(m => m, new Ranking(now))
+            .ToList();
+        var matches = Diversify(ranked, now).Take(MaxMatches).ToList();
+        var sectorsInTop = matches.Take(TopSize).Select(m => m.Sector).Distinct().Count();
+
+        // The no-waiting list: what can start within 7 days, best fit first; when the matches have too few,
+        // the rest of the region within the hard limits fills up (closest fit first), so nobody leaves with nothing.
+        var soon = ranked.Where(m => StartsWithinWeek(m, now))
+            .Concat(allowed.Where(m => StartsWithinWeek(m, now)).OrderBy(m => m, new Ranking(now)))
+            .DistinctBy(m => m.Offer.Id)
+            .Take(SoonWanted)
+            .ToList();
+
+        var phrase = CrisisSignals.MatchingPhrase(answers.OwnWords);
+        return new FrontDoorResult(answers.NotSafe || phrase is not null, phrase, matches, soon, sectorsInTop);
+    }
+
+    /// <summary>
+    /// Counts for the no-waiting guarantee: an always-available online service, or a group-type offer
+    /// (group, course, walk-in, online group or eCommunity) with a free place in a session that starts within 7 days.
+    /// </summary>
+    public static bool StartsWithinWeek(FrontDoorMatch match, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        if (match.IsAlwaysAvailable) return true;
+        return match.IsGroup && match.FirstStart is { } s && s.Start - now <= Week;
+    }
+
+    /// <summary>The life domains that words in the person's own text point to.</summary>
+    public static LifeDomains OwnWordsDomains(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return LifeDomains.None;
+        var words = CrisisSignals.Normalise(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var result = LifeDomains.None;
+        foreach (var word in words)
+        {
+            foreach (var (stem, domain) in OwnWordDomains)
+            {
+                if (word.StartsWith(stem, StringComparison.Ordinal)) result |= domain;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Null when the offer falls outside a hard limit (online only, distance, days); else its fit and reasons.</summary>
+    private static FrontDoorMatch? Scored(CatalogOffer item, FrontDoorAnswers answers, LifeDomains ownDomains, Pc4Area? origin)
+    {
+        var offer = item.Offer;
+        if (answers.OnlineOnly && !offer.IsOnline) return null;
+        double? distance = null;
+        if (origin is not null && !offer.IsOnline)
+        {
+            if (offer.Latitude is not { } lat || offer.Longitude is not { } lon) return null;
+            distance = Pc4Directory.DistanceKm(origin.Latitude, origin.Longitude, lat, lon);
+            if (distance > MaxKm) return null;
+        }
+        var reasons = new List<MatchReason>();
+        var start = item.FirstStart;
+        if (answers.Days != Weekdays.None && item.Sessions.Count > 0)
+        {
+            var onDays = item.Sessions.Where(s => (DayOf(s) & answers.Days) != 0).ToList();
+            if (onDays.Count == 0) return null;
+            reasons.Add(new MatchReason(ReasonKind.Day, DayOf(onDays[0]).ToString()));
+            start = start is null ? null : onDays.FirstOrDefault(s => s.Start >= start.Start && s.FreeSeats is null or > 0
+                && (item.Offer.FlowPolicy != FlowPolicy.Cohort || s.IsCohortStart));
+        }
+
+        var fit = 0;
+        foreach (var d in (offer.LifeDomains & answers.Domains).Each())
+        {
+            fit += DomainPoints;
+            reasons.Add(new MatchReason(ReasonKind.Domain, d.ToString()));
+        }
+        foreach (var d in (offer.LifeDomains & ownDomains & ~answers.Domains).Each())
+        {
+            fit += OwnWordsPoints;
+            reasons.Add(new MatchReason(ReasonKind.OwnWords, d.ToString()));
+        }
+        foreach (var w in answers.Wishes.Each())
+        {
+            if (!FitsWish(item, w)) continue;
+            fit += WishPoints;
+            reasons.Add(new MatchReason(ReasonKind.Wish, w.ToString()));
+        }
+        if (answers.Company.HasFlag(Company.Nobody) && offer.IsGroup && fit > 0)
+        {
+            fit += CompanyPoints;
+            reasons.Add(new MatchReason(ReasonKind.Company, nameof(Company.Nobody)));
+        }
+        if (distance is not null && answers.Pc4 is not null) reasons.Add(new MatchReason(ReasonKind.Near, Pc4Directory.Normalise(answers.Pc4)!));
+        return new FrontDoorMatch(item, fit, reasons, distance, start);
+    }
+
+    private static Weekdays DayOf(CatalogSession s) => FrontDoorAnswers.DayFlag(TimeZoneInfo.ConvertTime(s.Start, AtlasSearch.Amsterdam).DayOfWeek);
+
+    public static bool FitsWish(CatalogOffer item, Wishes wish)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var o = item.Offer;
+        var text = (o.Name + " " + o.Description).ToLowerInvariant();
+        return wish switch
+        {
+            Wishes.MeetPeers => o.IsGroup,
+            Wishes.Learn => o.Format == OfferFormat.Course || item.Sector == Sector.Herstelacademie,
+            Wishes.TalkToSomeone => o.Format is OfferFormat.Individual or OfferFormat.WalkIn || item.IsAlwaysAvailable,
+            Wishes.PracticalHelp => item.Sector == Sector.SociaalDomein || o.Format == OfferFormat.HomeSupport
+                || (o.LifeDomains & (LifeDomains.MoneyAndDebt | LifeDomains.Housing)) != 0,
+            Wishes.MoveOutdoors => o.Dimensions.HasFlag(Dimensions.Physical) && (item.Sector == Sector.FysioSportRevalidatie || OutdoorWords.Any(text.Contains)),
+            Wishes.Creative => item.Sector == Sector.VaktherapieCam || CreativeWords.Any(text.Contains),
+            Wishes.Online => o.IsOnline,
+            Wishes.ProfessionalTreatment => o.Facilitators.HasFlag(FacilitatorRoles.Professional) && TreatmentSectors.Contains(item.Sector),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Makes the first <see cref="TopSize"/> cover at least <see cref="MinSectorsInTop"/> sectors when the ranked
+    /// list has them: the best offer of a missing sector takes the place of the lowest-ranked offer whose sector
+    /// is already in the top more than once. The rest keeps its order.
+    /// </summary>
+    public static IReadOnlyList<FrontDoorMatch> Diversify(IReadOnlyList<FrontDoorMatch> ranked, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        var top = ranked.Take(TopSize).ToList();
+        var rest = ranked.Skip(TopSize).ToList();
+        var wanted = Math.Min(MinSectorsInTop, ranked.Select(m => m.Sector).Distinct().Count());
+        while (top.Select(m => m.Sector).Distinct().Count() < wanted)
+        {
+            var incoming = rest.First(m => top.All(t => t.Sector != m.Sector));
+            var outgoing = top.Last(t => top.Count(x => x.Sector == t.Sector) > 1);
+            top.Remove(outgoing);
+            rest.Remove(incoming);
+            top.Add(incoming);
+            rest.Add(outgoing);
+        }
+        var ranking = new Ranking(now);
+        return [.. top.OrderBy(m => m, ranking), .. rest.OrderBy(m => m, ranking)];
+    }
+
+    /// <summary>Fit first; on equal fit groups lead; then the soonest start; then the nearest; then the name.</summary>
+    private sealed class Ranking(DateTimeOffset now) : IComparer<FrontDoorMatch>
+    {
+        public int Compare(FrontDoorMatch? x, FrontDoorMatch? y)
+        {
+            if (ReferenceEquals(x, y)) return 0;
+            if (x is null) return 1;
+            if (y is null) return -1;
+            var c = y.Fit.CompareTo(x.Fit);
+            if (c != 0) return c;
+            c = y.IsGroup.CompareTo(x.IsGroup);
+            if (c != 0) return c;
+            c = (x.StartsAt(now) ?? DateTimeOffset.MaxValue).CompareTo(y.StartsAt(now) ?? DateTimeOffset.MaxValue);
+            if (c != 0) return c;
+            c = (x.DistanceKm ?? 0).CompareTo(y.DistanceKm ?? 0);
+            return c != 0 ? c : string.CompareOrdinal(x.Offer.Name, y.Offer.Name);
+        }
+    }
+}
