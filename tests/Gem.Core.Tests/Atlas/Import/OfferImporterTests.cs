@@ -184,4 +184,21 @@ public sealed class OfferImporterTests
         Assert.Contains("Excel", Assert.Single(xlsx.Errors).Reason.En, StringComparison.Ordinal);
         Assert.Contains("JSON", Assert.Single(json.Errors).Reason.En, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ImportAsync_QuotedLineBreakAndBilingualHeadings_CountsPhysicalLines()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = database.CreateContext();
+        var (a, _) = await ImportFiles.SeedPartnersAsync(db);
+        var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            "Naam (name);Beschrijving / description;Life_Domains;adres;PC4\r\n" +
+            "Inloop;\"Twee regels:\r\nkoffie en praten\";eenzaamheid en contact;Kerkplein 1;3841\r\n" +
+            "Kookclub;Samen koken;Housing;Kerkplein 2;12\r\n"));
+
+        var result = await new OfferImporter(db, Clock).ImportAsync(Admin, csv, "aanbod.csv", partner: a.Name);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((4, "E", "PC4"), (error.Line, error.Column, error.Heading));
+    }
 }
