@@ -1,4 +1,5 @@
 using Gem.Web.Atlas;
+using Gem.Web.Groups;
 using Gem.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Partner/EditOffer", "/partner/offers/new"));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAtlas();
+builder.AddGroups();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.MapOpenApi();
 app.MapRazorPages();
 app.MapCultureSwitch();
 app.MapAtlasApi();
+app.MapGroupsApi();
 app.MapHsdsApi();
 app.MapFhirApi();
 

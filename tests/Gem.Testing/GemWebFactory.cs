@@ -12,6 +12,9 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
 {
     public TestDatabase Database { get; } = database;
 
+    /// <summary>The pickup folder this host writes its mail to (.eml files).</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "gem-mail-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>
     /// A factory over a fresh database. With <paramref name="start"/> the host is built at once, so the
     /// database is migrated and seeded before the test reads it; pass false to call UseKestrel first.
@@ -29,12 +32,15 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
         builder.UseSetting("ConnectionStrings:Gem", Database.ConnectionString);
         builder.UseSetting("Gem:Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Gem:Database:SeedDemo", seedDemo ? "true" : "false");
+        builder.UseSetting("Gem:Mail:PickupDirectory", MailFolder);
+        builder.UseSetting("Gem:Reminders:Enabled", "false");
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
         GC.SuppressFinalize(this);
     }
 }

@@ -18,6 +18,7 @@ public class GemDbContext(DbContextOptions<GemDbContext> options)
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Groups.Enrolment> Enrolments => Set<Groups.Enrolment>();
     public DbSet<Groups.Attendance> Attendances => Set<Groups.Attendance>();
+    public DbSet<Groups.Reminder> Reminders => Set<Groups.Reminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

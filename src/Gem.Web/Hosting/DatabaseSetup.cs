@@ -32,6 +32,11 @@ public static class DatabaseSetup
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<GemDbContext>();
         await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // Readers do not block the writer; concurrent writers wait (busy timeout) instead of failing.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
         await IdentitySetup.EnsureRolesAsync(services);
         if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SeedDemo
             && await DemoRegion.SeedIfEmptyAsync(db, services.GetRequiredService<TimeProvider>()))
