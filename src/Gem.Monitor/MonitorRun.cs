@@ -5,6 +5,7 @@ using Gem.Monitor.Disclosure;
 using Gem.Monitor.Gemeenten;
 using Gem.Monitor.Geo;
 using Gem.Monitor.Indicators;
+using Gem.Monitor.Microdata;
 using Gem.Monitor.Report;
 using Gem.Monitor.Vektis;
 
@@ -29,6 +30,7 @@ public sealed record MonitorResult(
     StandardisedExpenditureResult Standardised,
     DeprivationResult Deprivation,
     IReadOnlyList<SesPc4> SesPc4,
+    MicrodataResult? Microdata,
     IReadOnlyList<string> Files);
 
 /// <summary>
@@ -37,7 +39,8 @@ public sealed record MonitorResult(
 /// </summary>
 public static class MonitorRun
 {
-    public static MonitorResult Run(string dataFolder, string outFolder, IProgress<MonitorProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="microdata">Optional microdata file or glob (docs/monitor/microdata.md): adds the six Fig. 4 indicators per PC4.</param>
+    public static MonitorResult Run(string dataFolder, string outFolder, IProgress<MonitorProgress>? progress = null, string? microdata = null, CancellationToken cancellationToken = default)
     {
         MonitorData data = MonitorData.Locate(dataFolder);
         Directory.CreateDirectory(outFolder);
@@ -78,7 +81,15 @@ public static class MonitorRun
         int sesYear = sesPc4.Where(r => r.Year <= latest.Year).Select(static r => r.Year).DefaultIfEmpty(sesPc4.Max(static r => r.Year)).Max();
         IReadOnlyList<SesGemeente> sesGemeente = SesWoa.ByGemeente(sesPc4, sesYear, crosswalk);
         DeprivationResult deprivation = DeprivationModel.Fit(latest.Year, DeprivationModel.Inputs(latest, sesGemeente));
-        progress?.Report(new MonitorProgress(MonitorStep.Deprivation, 100, $"SES-WOA {sesYear}"));
+        progress?.Report(new MonitorProgress(MonitorStep.Deprivation, microdata is null ? 100 : 50, $"SES-WOA {sesYear}"));
+        MicrodataResult? micro = null;
+        bool synthetic = false;
+        if (microdata is not null)
+        {
+            micro = MicrodataIndicators.Compute(MicrodataIndicators.Aggregate(microdata), control);
+            synthetic = Path.GetFileName(microdata).StartsWith(SyntheticMicrodata.FilePrefix, StringComparison.Ordinal);
+            progress?.Report(new MonitorProgress(MonitorStep.Deprivation, 100, "microdata"));
+        }
 
         // 4. Maps
         cancellationToken.ThrowIfCancellationRequested();
@@ -98,13 +109,20 @@ public static class MonitorRun
         string regressionCsv = Path.Combine(outFolder, "deprivatie_regressie.csv");
         File.WriteAllText(regressionCsv, IndicatorCsv.Regression(deprivation, sesYear), new UTF8Encoding(false));
         written.Add(regressionCsv);
+        if (micro is not null)
+        {
+            string pc4Csv = Path.Combine(outFolder, "indicatoren_pc4.csv");
+            File.WriteAllText(pc4Csv, MicrodataIndicators.ToCsv(micro, synthetic), new UTF8Encoding(false));
+            written.Add(pc4Csv);
+        }
+
         progress?.Report(new MonitorProgress(MonitorStep.Write, 30, "CSV"));
 
-        string html = HtmlReport.Render(new HtmlReportInput(years, standardised, deprivation, sesYear, sesPc4, crosswalk, gemeenten, pc4, names, control));
+        string html = HtmlReport.Render(new HtmlReportInput(years, standardised, deprivation, sesYear, sesPc4, crosswalk, gemeenten, pc4, names, control, micro, synthetic));
         string htmlPath = Path.Combine(outFolder, "rapport.html");
         File.WriteAllText(htmlPath, html, new UTF8Encoding(false));
         written.Add(htmlPath);
         progress?.Report(new MonitorProgress(MonitorStep.Write, 100, "rapport.html"));
-        return new MonitorResult(years, standardised, deprivation, sesPc4, written);
+        return new MonitorResult(years, standardised, deprivation, sesPc4, micro, written);
     }
 }

@@ -19,15 +19,21 @@ internal static class MonitorCommand
             Description = "Folder for indicatoren_gemeente.csv, indicatoren_nederland.csv, deprivatie_regressie.csv and rapport.html.",
             Required = true,
         };
+        var microdata = new Option<string?>("--microdata")
+        {
+            Description = "Optional person-level microdata (CSV/Parquet file or glob, docs/monitor/microdata.md): adds the six Fig. 4 indicators per PC4.",
+        };
         var command = new Command("monitor", "Population monitor: GGZ indicators per gemeente, standardised, related to deprivation, mapped; small numbers suppressed.")
         {
             data,
             output,
+            microdata,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             DirectoryInfo dataDir = parseResult.GetValue(data)!;
             DirectoryInfo outDir = parseResult.GetValue(output)!;
+            string? microdataPath = parseResult.GetValue(microdata);
             try
             {
                 MonitorResult result = await AnsiConsole.Progress()
@@ -43,7 +49,7 @@ internal static class MonitorCommand
                             [MonitorStep.Write] = ctx.AddTask("CSV en rapport schrijven"),
                         };
                         var progress = new SynchronousProgress(p => tasks[p.Step].Value = p.Percent);
-                        MonitorResult r = await Task.Run(() => MonitorRun.Run(dataDir.FullName, outDir.FullName, progress, cancellationToken), cancellationToken);
+                        MonitorResult r = await Task.Run(() => MonitorRun.Run(dataDir.FullName, outDir.FullName, progress, microdataPath, cancellationToken), cancellationToken);
                         foreach (ProgressTask t in tasks.Values)
                         {
                             t.Value = 100;
@@ -59,7 +65,7 @@ internal static class MonitorCommand
                 AnsiConsole.MarkupLine("Bron: Vektis; CBS, CC BY 4.0.");
                 return 0;
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or Gem.Monitor.Vektis.VektisFormatException or Gem.Monitor.Gemeenten.UnknownGemeenteException)
+            catch (Exception ex) when (ex is IOException or DuckDB.NET.Data.DuckDBException or InvalidDataException or Gem.Monitor.Vektis.VektisFormatException or Gem.Monitor.Gemeenten.UnknownGemeenteException)
             {
                 AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[red]gem monitor: {ex.Message}[/]");
                 return 1;

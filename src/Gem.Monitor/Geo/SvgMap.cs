@@ -67,6 +67,44 @@ public sealed class SvgMap
     private static readonly double s_height = (LatMax - LatMin) * s_scale;
 
     private readonly Dictionary<GeoFeature, string> _paths = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<GeoFeature, string> _ids = new(ReferenceEqualityComparer.Instance);
+
+    /// <param name="shareGeometry">Write each shape once (<see cref="Definitions"/>) and reference it with &lt;use&gt; from every map.</param>
+    public SvgMap(bool shareGeometry = false)
+    {
+        ShareGeometry = shareGeometry;
+    }
+
+    public bool ShareGeometry { get; }
+
+    /// <summary>A hidden &lt;svg&gt; with the shapes the maps referenced (empty unless geometry is shared); put it once in the page.</summary>
+    public string Definitions()
+    {
+        var sb = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\"><defs>");
+        foreach ((GeoFeature f, string id) in _ids)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<path id=\"{id}\" d=\"{PathOf(f)}\"/>");
+        }
+
+        return sb.Append("</defs></svg>").ToString();
+    }
+
+    private string Shape(GeoFeature f, string attributes, string? title)
+    {
+        string inner = title is null ? string.Empty : $"<title>{WebUtility.HtmlEncode(title)}</title>";
+        if (!ShareGeometry)
+        {
+            return $"<path {attributes} d=\"{PathOf(f)}\">{inner}</path>";
+        }
+
+        if (!_ids.TryGetValue(f, out string? id))
+        {
+            id = string.Create(CultureInfo.InvariantCulture, $"s{_ids.Count}");
+            _ids[f] = id;
+        }
+
+        return $"<use {attributes} href=\"#{id}\">{inner}</use>";
+    }
 
     /// <summary>The SVG path data of a feature (cached).</summary>
     public string PathOf(GeoFeature feature)
@@ -124,7 +162,7 @@ public sealed class SvgMap
         {
             double? v = fill.Value(f.Name);
             string label = v is null ? "geen gegevens" : legendLabel(v.Value);
-            sb.Append(CultureInfo.InvariantCulture, $"<path class=\"area\" d=\"{PathOf(f)}\" fill=\"{scale.ColourOf(v)}\"><title>{WebUtility.HtmlEncode(f.Name)}: {WebUtility.HtmlEncode(label)}</title></path>");
+            sb.Append(Shape(f, $"class=\"area\" fill=\"{scale.ColourOf(v)}\"", $"{f.Name}: {label}"));
         }
 
         sb.Append("</g>");
@@ -133,7 +171,7 @@ public sealed class SvgMap
             sb.Append("<g class=\"borders\" fill=\"none\" stroke=\"#1b7837\" stroke-width=\"0.6\">");
             foreach (GeoFeature f in borders)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"<path d=\"{PathOf(f)}\"/>");
+                sb.Append(Shape(f, string.Empty, null));
             }
 
             sb.Append("</g>");

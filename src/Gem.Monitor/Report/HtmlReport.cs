@@ -6,6 +6,7 @@ using Gem.Monitor.Disclosure;
 using Gem.Monitor.Gemeenten;
 using Gem.Monitor.Geo;
 using Gem.Monitor.Indicators;
+using Gem.Monitor.Microdata;
 using Gem.Monitor.Statistics;
 using Gem.Monitor.Vektis;
 
@@ -22,7 +23,9 @@ public sealed record HtmlReportInput(
     IReadOnlyList<GeoFeature> Gemeenten,
     IReadOnlyList<GeoFeature> Pc4,
     GemeenteNames Names,
-    DisclosureControl Control);
+    DisclosureControl Control,
+    MicrodataResult? Microdata = null,
+    bool MicrodataSynthetic = false);
 
 /// <summary>A self-contained HTML report in Dutch: inline CSS and SVG, no scripts, no external resources.</summary>
 public static class HtmlReport
@@ -33,7 +36,7 @@ public static class HtmlReport
         GgzYear latest = input.Years[^1];
         GgzYear? lastLegacy = input.Years.LastOrDefault(static y => y.Scheme == GgzScheme.BasicSpecialist);
         var control = input.Control;
-        var map = new SvgMap();
+        var map = new SvgMap(shareGeometry: true);
 
         // Values per CBS map feature: a feature's name resolves to its monitor gemeente.
         string? Monitor(string cbsName) => input.Names.TryResolve(cbsName)?.Gemeente;
@@ -108,6 +111,11 @@ public static class HtmlReport
         sb.Append("<div class=\"grid\"><div><h3>Hoger dan verwacht uit SES</h3>").Append(Table(dep.Gemeenten.OrderByDescending(static g => g.Ratio).Take(10))).Append("</div>");
         sb.Append("<div><h3>Lager dan verwacht uit SES</h3>").Append(Table(dep.Gemeenten.OrderBy(static g => g.Ratio).Take(10))).Append("</div></div>");
 
+        if (input.Microdata is { } micro)
+        {
+            sb.Append(Pc4Section(micro, input.MicrodataSynthetic, input.Pc4, input.Gemeenten, map));
+        }
+
         // All gemeenten
         var stdBy = std.Areas.ToDictionary(static a => a.Gemeente, StringComparer.Ordinal);
         var specBy = lastLegacy?.Gemeenten.ToDictionary(static g => g.Area, StringComparer.Ordinal);
@@ -130,7 +138,51 @@ public static class HtmlReport
         sb.Append("<li>Indirecte standaardisatie: verwachte uitgaven = som over geslacht × leeftijdsklasse van verzekerdejaren × landelijke uitgaven per verzekerdejaar.</li>");
         sb.Append("<li>SES-WOA per gemeente: gemiddelde van de PC4-scores gewogen naar huishoudens; PC4 → gemeente via de CBS-postcodetabel.</li>");
         sb.Append("<li>Geheimhouding: geen cijfer over minder dan 10 personen; aantallen afgerond op 5; secundaire onderdrukking zodat onderdrukte cellen niet uit totalen zijn terug te rekenen (x = onderdrukt).</li>");
-        sb.Append("</ul><p class=\"bron\">Bron: Vektis. CBS, CC BY 4.0. Gemaakt met Gem (open source), module Monitor.</p></body></html>");
+        sb.Append("</ul><p class=\"bron\">Bron: Vektis. CBS, CC BY 4.0. Gemaakt met Gem (open source), module Monitor.</p>");
+        sb.Append(map.Definitions()).Append("</body></html>");
+        return sb.ToString();
+    }
+
+    private static string Pc4Section(MicrodataResult micro, bool synthetic, IReadOnlyList<GeoFeature> pc4, IReadOnlyList<GeoFeature> gemeenten, SvgMap map)
+    {
+        int year = micro.Pc4.Max(static p => p.Year);
+        var rows = micro.Pc4.Where(p => p.Year == year).ToDictionary(static p => p.Pc4, StringComparer.Ordinal);
+        Pc4Aggregate nl = micro.National.Single(n => n.Year == year);
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<h2>Zes indicatoren per postcodegebied (Fig. 4), {year}</h2>");
+        if (synthetic)
+        {
+            sb.Append("<p><strong>SYNTHETISCHE GEGEVENS</strong>: gegenereerde microdata, geen echte personen (gekalibreerd op CBS-bevolking, Vektis-uitgaven en de SES-gradiënt). Bedoeld als demonstratie.</p>");
+        }
+
+        (string Id, string Title, Func<Pc4Indicators, double?> Value, Func<double, string> Label)[] maps =
+        [
+            ("pc4-kosten-inwoner", "Ggz-uitgaven per inwoner", static p => p.CostPerInhabitant, static v => "€ " + Charts.Nl(v, 0)),
+            ("pc4-kosten-patient", "Ggz-uitgaven per patiënt", static p => p.CostPerPatient, static v => "€ " + Charts.Nl(v, 0)),
+            ("pc4-prevalentie", "Behandelde prevalentie", static p => p.TreatedPrevalence, static v => Charts.Nl(100 * v, 1) + "%"),
+            ("pc4-ernstig", "Fractie uitgaven ernstige psychische aandoeningen", static p => p.FractionSmi, static v => Charts.Nl(100 * v, 0) + "%"),
+            ("pc4-basis", "Fractie basis-ggz", static p => p.FractionBasic, static v => Charts.Nl(100 * v, 0) + "%"),
+            ("pc4-specialistisch", "Fractie specialistische ggz", static p => p.FractionSpecialist, static v => Charts.Nl(100 * v, 0) + "%"),
+        ];
+        sb.Append("<div class=\"grid\">");
+        foreach (var m in maps)
+        {
+            ColourScale scale = ColourScale.Quantiles(rows.Values.Select(m.Value).Where(static v => v is not null).Select(static v => v!.Value), ColourScale.Sequential, "0");
+            sb.Append("<figure>").Append(map.Render(m.Id, m.Title, new ChoroplethLayer(pc4, pc => rows.TryGetValue(pc, out Pc4Indicators? r) ? m.Value(r) : null), scale, gemeenten, m.Label));
+            sb.Append(CultureInfo.InvariantCulture, $"<figcaption>{WebUtility.HtmlEncode(m.Title)} per PC4, {year}; gemeentegrenzen in groen. Grijs: minder dan 10 personen of onderdrukt.</figcaption></figure>");
+        }
+
+        sb.Append("</div>");
+        double prevalence = nl.Patients / (double)nl.Inhabitants;
+        var points = rows.Values.Where(static p => p.TreatedPrevalence is not null && p.Inhabitants is > 0)
+            .Select(p => new ChartPoint(p.Inhabitants!.Value, p.TreatedPrevalence!.Value, $"PC4 {p.Pc4}: {Charts.Nl(100 * p.TreatedPrevalence!.Value, 1)}%", Colour(p.PrevalenceFunnel ?? FunnelPosition.Within95)))
+            .ToList();
+        if (points.Count > 0)
+        {
+            sb.Append("<figure>").Append(Charts.Funnel("funnel-prevalentie", "Behandelde prevalentie per PC4", points, prevalence, n => FunnelLimits.ProportionLimits(prevalence, n), "inwoners (log-schaal)", "behandelde prevalentie"));
+            sb.Append(CultureInfo.InvariantCulture, $"<figcaption>Behandelde prevalentie per PC4 tegen het aantal inwoners, {year}; Wilson-grenzen 95% en 99,8% rond Nederland ({Charts.Nl(100 * prevalence, 1)}%).</figcaption></figure>");
+        }
+
         return sb.ToString();
     }
 

@@ -7,13 +7,15 @@ public sealed class MonitorReportCollection : ICollectionFixture<MonitorReportFi
     public const string Name = "monitor report";
 }
 
-/// <summary>Runs the monitor once on the shipped datasets into a temporary folder, shared by the report tests.</summary>
+/// <summary>Runs the monitor once on the shipped datasets (plus 1% synthetic microdata) into a temporary folder, shared by the report tests.</summary>
 public sealed class MonitorReportFixture : IDisposable
 {
     public MonitorReportFixture()
     {
         OutFolder = Path.Combine(Path.GetTempPath(), "gem-monitor-report-" + Guid.NewGuid().ToString("N"));
-        Result = MonitorRun.Run(RepoPaths.Datasets, OutFolder);
+        string micro = Path.Combine(OutFolder, "microdata");
+        Gem.Monitor.Microdata.SyntheticMicrodata.Generate(RepoPaths.Datasets, micro, new Gem.Monitor.Microdata.SyntheticOptions([2022], Scale: 0.01));
+        Result = MonitorRun.Run(RepoPaths.Datasets, OutFolder, microdata: Path.Combine(micro, "synthetisch_microdata_*.csv"));
     }
 
     public string OutFolder { get; }

@@ -8,7 +8,7 @@ public class MonitorRunTests(MonitorReportFixture fixture)
     [Fact]
     public void Run_ShippedData_WritesCsvFilesAndReport()
     {
-        Assert.Equal(4, fixture.Result.Files.Count);
+        Assert.Equal(5, fixture.Result.Files.Count);
         Assert.All(fixture.Result.Files, static f => Assert.True(new FileInfo(f).Length > 300, f));
     }
 
@@ -38,9 +38,30 @@ public class MonitorRunTests(MonitorReportFixture fixture)
         Assert.Contains("id=\"kaart-ggz\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"kaart-ses\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"funnel-ggz\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"funnel-prevalentie\"", html, StringComparison.Ordinal);
+        foreach (string id in new[] { "pc4-kosten-inwoner", "pc4-kosten-patient", "pc4-prevalentie", "pc4-ernstig", "pc4-basis", "pc4-specialistisch" })
+        {
+            Assert.Contains($"id=\"{id}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("SYNTHETISCHE GEGEVENS", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("href=\"http", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Run_Microdata_WritesPc4IndicatorsLabelledSyntheticWithSmallAreasSuppressed()
+    {
+        string[] lines = File.ReadAllLines(Path.Combine(fixture.OutFolder, "indicatoren_pc4.csv"));
+        Assert.StartsWith("# SYNTHETISCH", lines[0], StringComparison.Ordinal);
+        string[] header = lines[1].Split(';');
+        int iInhabitants = Array.IndexOf(header, "inwoners"), iPrevalence = Array.IndexOf(header, "behandelde_prevalentie");
+        var rows = lines.Skip(2).Select(static l => l.Split(';')).ToList();
+        Assert.True(rows.Count > 1000, $"{rows.Count} PC4 rows");
+        Assert.Contains(rows, r => r[iInhabitants].Length == 0); // PC4s under 10 inhabitants at 1% scale
+        Assert.All(rows.Where(r => r[iInhabitants].Length > 0), r => Assert.Equal(0, long.Parse(r[iInhabitants], CultureInfo.InvariantCulture) % 5));
+        Assert.All(rows.Where(r => r[iInhabitants].Length == 0), r => Assert.Equal(string.Empty, r[iPrevalence]));
     }
 
     [Fact]
