@@ -19,6 +19,8 @@ public class GemDbContext(DbContextOptions<GemDbContext> options)
     public DbSet<Groups.Enrolment> Enrolments => Set<Groups.Enrolment>();
     public DbSet<Groups.Attendance> Attendances => Set<Groups.Attendance>();
     public DbSet<Groups.Reminder> Reminders => Set<Groups.Reminder>();
+    public DbSet<Groups.SeatWatch> SeatWatches => Set<Groups.SeatWatch>();
+    public DbSet<Groups.SessionFacilitator> SessionFacilitators => Set<Groups.SessionFacilitator>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

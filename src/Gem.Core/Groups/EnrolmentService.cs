@@ -35,7 +35,7 @@ public sealed class SessionFullException(IReadOnlyList<Alternative> alternatives
 /// UPDATE on one counter row inside the enrolment's transaction, so the database decides under any
 /// concurrency (decision 003): open and cohort groups count per session, rolling groups per offer.
 /// </summary>
-public sealed class EnrolmentService(GemDbContext db, TimeProvider clock)
+public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWatches? watches = null)
 {
     public async Task<Enrolment> EnrolAsync(Guid sessionId, EnrolmentRequest request, CancellationToken ct = default)
     {
@@ -78,6 +78,7 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, EnrolmentStatus.Cancelled).SetProperty(e => e.ChangedAt, clock.GetUtcNow()), ct);
         if (changed == 1) await ReleaseSeatAsync(enrolment, ct);
         await tx.CommitAsync(ct);
+        if (changed == 1 && watches is not null) await watches.NotifyFreedAsync(enrolment.Session!, enrolment.Offer!, ct);
     }
 
     /// <summary>A break from a rolling group: the place is kept, and it does not count as failure.</summary>

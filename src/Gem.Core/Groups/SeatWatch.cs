@@ -1,0 +1,81 @@
+using Gem.Core.Atlas;
+using Gem.Core.Data;
+using Gem.Core.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Gem.Core.Groups;
+
+/// <summary>"Laat het me weten als er plek is": one e-mail when a seat frees up. A notification, never a waiting list instead of help.</summary>
+public class SeatWatch
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid SessionId { get; set; }
+    public required string Email { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? NotifiedAt { get; set; }
+}
+
+internal sealed class SeatWatchConfiguration : IEntityTypeConfiguration<SeatWatch>
+{
+    public void Configure(EntityTypeBuilder<SeatWatch> b)
+    {
+        b.Property(w => w.Email).HasMaxLength(200);
+        b.HasIndex(w => new { w.SessionId, w.NotifiedAt });
+        b.HasOne<Session>().WithMany().HasForeignKey(w => w.SessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>Who co-facilitates a session, by role. A first name is enough; no clinical notes anywhere.</summary>
+public class SessionFacilitator
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid SessionId { get; set; }
+    public required string Name { get; set; }
+    public FacilitatorRoles Role { get; set; }
+}
+
+internal sealed class SessionFacilitatorConfiguration : IEntityTypeConfiguration<SessionFacilitator>
+{
+    public void Configure(EntityTypeBuilder<SessionFacilitator> b)
+    {
+        b.Property(f => f.Name).HasMaxLength(100);
+        b.HasIndex(f => f.SessionId);
+        b.HasOne<Session>().WithMany().HasForeignKey(f => f.SessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class SeatWatches(GemDbContext db, IMailSender mail, IOptions<MailOptions> options, TimeProvider clock)
+{
+    public async Task WatchAsync(Guid sessionId, string email, CancellationToken ct = default)
+    {
+        if (!System.Net.Mail.MailAddress.TryCreate(email?.Trim(), out _) || email!.Length > 200) throw new ValidationException("Email", "Not an e-mail address.");
+        if (!await db.Sessions.AnyAsync(s => s.Id == sessionId, ct)) throw new NotFoundException("Session not found.");
+        db.Add(new SeatWatch { SessionId = sessionId, Email = email.Trim(), CreatedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Tells the people waiting for news about this session (or, for a rolling group, any session of the offer) that a seat is free.</summary>
+    public async Task NotifyFreedAsync(Session session, Offer offer, CancellationToken ct = default)
+    {
+        var sessionIds = offer.FlowPolicy == FlowPolicy.Rolling
+            ? db.Sessions.Where(s => s.OfferId == offer.Id).Select(s => s.Id)
+            : db.Sessions.Where(s => s.Id == session.Id).Select(s => s.Id);
+        var watches = await db.Set<SeatWatch>().Where(w => sessionIds.Contains(w.SessionId) && w.NotifiedAt == null).ToListAsync(ct);
+        foreach (var w in watches)
+        {
+            var message = new MimeMessage { Subject = "Er is plek: " + offer.Name, MessageId = $"seat.{w.Id:N}@gem" };
+            message.To.Add(MailboxAddress.Parse(w.Email));
+            message.Body = new TextPart("plain")
+            {
+                Text = $"Hoi,\n\nEr is een plek vrijgekomen bij {offer.Name}. Meld je aan via {options.Value.PublicBaseUrl.TrimEnd('/')}/atlas/offers/{offer.Id}\n\n" +
+                       $"(English: a seat is free in {offer.Name}.)",
+            };
+            await mail.SendAsync(message, ct);
+            w.NotifiedAt = clock.GetUtcNow();
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
