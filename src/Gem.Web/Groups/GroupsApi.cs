@@ -23,6 +23,8 @@ public static class GroupsApi
             });
         builder.Services.AddSingleton<IMailSender, MailSender>();
         builder.Services.AddScoped<EnrolmentService>();
+        builder.Services.AddScoped<SeatWatches>();
+        builder.Services.AddScoped<GroupShare>();
         builder.Services.AddScoped<GroupAlternatives>();
         builder.Services.AddScoped<Attendances>();
         builder.Services.AddScoped<EnrolmentMail>();
