@@ -62,7 +62,9 @@ public sealed class FhirApiTests : IAsyncLifetime
     public async Task Read_ById_MapsOffer()
     {
         await using var db = _factory.Database.CreateContext();
-        var offer = await db.Offers.Include(o => o.Partner).Where(o => !o.IsOnline && o.Sessions.Count > 0).OrderBy(o => o.Name).FirstAsync();
+        var now = DateTimeOffset.UtcNow;
+        var offer = (await db.Offers.Include(o => o.Partner).Include(o => o.Sessions).Where(o => !o.IsOnline).OrderBy(o => o.Name).ToListAsync())
+            .First(o => o.Sessions.Any(s => s.Start > now.AddHours(1) && s.Start < now.AddDays(27)));
 
         var service = await GetAsync<HealthcareService>($"/fhir/HealthcareService/{offer.Id}");
 

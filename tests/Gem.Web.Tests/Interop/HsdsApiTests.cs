@@ -71,8 +71,10 @@ public sealed class HsdsApiTests : IAsyncLifetime
     public async Task Service_ById_ValidatesAndCarriesPlaceScheduleAndTerms()
     {
         await using var db = _factory.Database.CreateContext();
-        var offer = await db.Offers.Include(o => o.Partner).Include(o => o.Sessions)
-            .Where(o => !o.IsOnline && o.Sessions.Count > 0 && o.Accessibility != null).OrderBy(o => o.Name).FirstAsync();
+        var now = DateTimeOffset.UtcNow;
+        var offer = (await db.Offers.Include(o => o.Partner).Include(o => o.Sessions)
+            .Where(o => !o.IsOnline && o.Accessibility != null).OrderBy(o => o.Name).ToListAsync())
+            .First(o => o.Sessions.Any(s => s.Start > now.AddHours(1)));
 
         var json = await (await _client.GetAsync($"/api/hsds/services/{offer.Id}")).Content.ReadAsStringAsync();
         await AssertValidAsync(json);

@@ -74,6 +74,22 @@ public sealed class ImportRoundTripTests : IAsyncLifetime
         Assert.Contains("/Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UploadPage_Template_DownloadsCsvThatImports()
+    {
+        await using var db = _factory.Database.CreateContext();
+        var partner = await db.Partners.Where(p => p.IsFictional).OrderBy(p => p.Name).FirstAsync();
+        var staff = await _factory.SignedInClientAsync(await _factory.CreateUserAsync(Roles.PartnerStaff, partner.Id));
+
+        var response = await staff.GetAsync("/partner/import?handler=Template");
+        var template = await response.Content.ReadAsByteArrayAsync();
+        var result = await new OfferImporter(db, TimeProvider.System).ImportAsync(new Actor(Guid.NewGuid(), partner.Id, false), new MemoryStream(template), "sjabloon.csv");
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(1, result.Imported);
+    }
+
     private static async Task<string> PostAsync(HttpClient client, string csv, Guid partnerId)
     {
         var token = await WebTestExtensions.AntiforgeryTokenAsync(client, "/partner/import");

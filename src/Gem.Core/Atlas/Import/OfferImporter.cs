@@ -70,6 +70,7 @@ public sealed class OfferImporter(GemDbContext db, TimeProvider clock)
 
         var offers = new List<Offer>();
         var now = clock.GetUtcNow();
+        var partnerMissing = false;
         foreach (var row in sheet.Rows)
         {
             void Add(string field, Bilingual reason)
@@ -88,9 +89,15 @@ public sealed class OfferImporter(GemDbContext db, TimeProvider clock)
                 else if (!actor.MayManage(partnerId.Value))
                     Add(OfferColumns.PartnerField, new("U mag alleen aanbod voor uw eigen organisatie importeren.", "You may only import offers for your own organisation."));
             }
-            else if (partnerId is null)
-                Add(OfferColumns.PartnerField, new("Voor welke organisatie is dit aanbod? Vul de kolom organisatie in of kies er een bij het importeren.",
-                    "Which organisation is this offer for? Fill in the partner column or choose one when importing."));
+            else if (partnerId is null && row.Cells.ContainsKey(OfferColumns.PartnerField))
+                Add(OfferColumns.PartnerField, new("Voor welke organisatie is dit aanbod? Vul de kolom organisatie in of kies een organisatie bij het importeren (--partner).",
+                    "Which organisation is this offer for? Fill in the partner column or choose an organisation when importing (--partner)."));
+            else if (partnerId is null && !partnerMissing)
+            {
+                partnerMissing = true;
+                errors.Add(ImportError.File("Voor welke organisatie is dit aanbod? Voeg de kolom organisatie toe of kies een organisatie bij het importeren (--partner).",
+                    "Which organisation are these offers for? Add the partner column or choose an organisation when importing (--partner)."));
+            }
 
             foreach (var (field, messages) in row.Input.Validate())
                 foreach (var message in messages)

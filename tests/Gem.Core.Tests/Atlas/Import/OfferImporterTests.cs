@@ -201,4 +201,19 @@ public sealed class OfferImporterTests
         var error = Assert.Single(result.Errors);
         Assert.Equal((4, "E", "PC4"), (error.Line, error.Column, error.Heading));
     }
+
+    [Fact]
+    public async Task ImportAsync_NoPartnerAnywhere_OneFileErrorNotOnePerRow()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = database.CreateContext();
+        await ImportFiles.SeedPartnersAsync(db);
+        var csv = new MemoryStream("naam;levensdomeinen;adres;pc4\nA;wonen;Kerkplein 1;3841\nB;wonen;Kerkplein 2;3841\n"u8.ToArray());
+
+        var result = await new OfferImporter(db, Clock).ImportAsync(Admin, csv, "aanbod.csv");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(0, error.Line);
+        Assert.Contains("--partner", error.Reason.En, StringComparison.Ordinal);
+    }
 }
