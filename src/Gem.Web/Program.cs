@@ -13,6 +13,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Partner/EditOffer", "/partner/offers/new"));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAtlas();
+Gem.Web.FrontDoor.FrontDoorSetup.AddFrontDoor(builder.Services);
 builder.AddGroups();
 
 var app = builder.Build();
@@ -32,6 +33,7 @@ app.MapOpenApi();
 app.MapRazorPages();
 app.MapCultureSwitch();
 app.MapAtlasApi();
+Gem.Web.FrontDoor.FrontDoorSetup.MapFrontDoorApi(app);
 app.MapGroupsApi();
 app.MapHsdsApi();
 app.MapFhirApi();

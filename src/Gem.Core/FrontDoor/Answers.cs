@@ -53,7 +53,9 @@ public sealed record FrontDoorAnswers
     public LifeDomains Domains { get; init; }
     /// <summary>"In je eigen woorden": free text, read for crisis signals and a few life-domain words, then dropped.</summary>
     public string? OwnWords { get; init; }
-    /// <summary>The person ticked "Ik ben nu niet veilig" (I am not safe right now).</summary>
+    /// <summary>Life domains found earlier in the person's own words, when the text itself has already been dropped.</summary>
+    public LifeDomains OwnWordDomains { get; init; }
+    /// <summary>The person ticked "Ik ben nu niet veilig" (I am not safe right now), or their words showed acute danger.</summary>
     public bool NotSafe { get; init; }
     public Company Company { get; init; }
     public Wishes Wishes { get; init; }

@@ -21,7 +21,7 @@ public static class CrisisSignals
         // Suicide, wanting to die
         "zelfmoord", "zelfdoding", "suicide", "suicidaal", "een eind aan mijn leven", "een einde aan mijn leven",
         "eind aan maken", "einde aan maken", "niet meer leven", "niet meer willen leven", "wil niet meer leven",
-        "wil dood", "dood willen", "wil er niet meer zijn", "er niet meer zijn", "mezelf ophangen", "van een brug",
+        "wil dood", "dood willen", "wil er niet meer zijn", "er niet meer zijn", "niet meer zijn", "niet meer wakker worden", "mezelf ophangen", "van een brug",
         "voor de trein", "pillen slikken om", "overdosis", "afscheidsbrief", "niemand zal me missen",
         "iedereen is beter af zonder mij", "beter af zonder mij", "geen zin meer om te leven", "uit het leven stappen",
         // Self-harm

@@ -72,6 +72,13 @@ public sealed class FrontDoorCatalog(IReadOnlyList<CatalogOffer> offers)
             .ToList());
     }
 
+    /// <summary>One offer as the front door sees it (its partner must be loaded); sessions from 10 days ago on.</summary>
+    public static CatalogOffer Describe(Offer offer, IEnumerable<Session> sessions, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        return ToCatalogOffer(offer, offer.Partner!.Sector, offer.Partner.Name, sessions, now);
+    }
+
     private static CatalogOffer ToCatalogOffer(Offer offer, Sector sector, string partnerName, IEnumerable<Session> sessions, DateTimeOffset now)
     {
         var ordered = sessions.OrderBy(s => s.Start).ToList();

@@ -94,7 +94,7 @@ public static class FrontDoorMatcher
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(answers);
         var origin = Pc4Directory.Find(answers.Pc4);
-        var ownDomains = OwnWordsDomains(answers.OwnWords);
+        var ownDomains = OwnWordsDomains(answers.OwnWords) | answers.OwnWordDomains;
         var anyAnswer = answers.Domains != LifeDomains.None || answers.Wishes != Wishes.None || ownDomains != LifeDomains.None;
 
         var allowed = new List<FrontDoorMatch>(catalog.Offers.Count);
