@@ -21,6 +21,12 @@ public class GemDbContext(DbContextOptions<GemDbContext> options)
     public DbSet<Groups.Reminder> Reminders => Set<Groups.Reminder>();
     public DbSet<Groups.SeatWatch> SeatWatches => Set<Groups.SeatWatch>();
     public DbSet<Groups.SessionFacilitator> SessionFacilitators => Set<Groups.SessionFacilitator>();
+    public DbSet<Plan.PersonalPlan> PersonalPlans => Set<Plan.PersonalPlan>();
+    public DbSet<Plan.Goal> Goals => Set<Plan.Goal>();
+    public DbSet<Plan.CheckIn> CheckIns => Set<Plan.CheckIn>();
+    public DbSet<Plan.ResourceMember> ResourceMembers => Set<Plan.ResourceMember>();
+    public DbSet<Consent.ConsentGrant> ConsentGrants => Set<Consent.ConsentGrant>();
+    public DbSet<Consent.AccessLogEntry> AccessLog => Set<Consent.AccessLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

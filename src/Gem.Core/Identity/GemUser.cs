@@ -15,5 +15,7 @@ public static class Roles
     public const string PartnerStaff = "partner-staff";
     public const string Coordinator = "coordinator";
     public const string Admin = "admin";
-    public static readonly IReadOnlyList<string> All = [PartnerStaff, Coordinator, Admin];
+    /// <summary>A person with their own plan (issue 5).</summary>
+    public const string Citizen = "citizen";
+    public static readonly IReadOnlyList<string> All = [PartnerStaff, Coordinator, Admin, Citizen];
 }
