@@ -29,6 +29,8 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside a test assembly (bench/) the factory cannot find the web project; the caller names it.
+        if (Environment.GetEnvironmentVariable("GEM_WEB_CONTENT_ROOT") is { Length: > 0 } root) builder.UseContentRoot(root);
         builder.UseSetting("ConnectionStrings:Gem", Database.ConnectionString);
         builder.UseSetting("Gem:Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Gem:Database:SeedDemo", seedDemo ? "true" : "false");
