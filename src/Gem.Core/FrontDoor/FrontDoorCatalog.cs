@@ -25,6 +25,15 @@ public sealed record CatalogOffer(Offer Offer, Sector Sector, string PartnerName
 
     /// <summary>Has sessions, but none that one can start at: every seat is taken.</summary>
     public bool IsFull => Offer.Access == Access.NoReferral && Sessions.Count > 0 && FirstStart is null;
+
+    private Wishes? _fits;
+    private Weekdays? _days;
+
+    /// <summary>The wishes this offer fits (<see cref="FrontDoorMatcher.FitsWish"/>), worked out once per catalog.</summary>
+    public Wishes Fits => _fits ??= Enum.GetValues<Wishes>().Where(w => w != Wishes.None && FrontDoorMatcher.FitsWish(this, w)).Aggregate(Wishes.None, (a, w) => a | w);
+
+    /// <summary>The weekdays (Europe/Amsterdam) on which the offer has sessions.</summary>
+    public Weekdays SessionDays => _days ??= Sessions.Aggregate(Weekdays.None, (a, s) => a | FrontDoorAnswers.DayFlag(TimeZoneInfo.ConvertTime(s.Start, AtlasSearch.Amsterdam).DayOfWeek));
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Gem.Core.Atlas;
 
 namespace Gem.Core.FrontDoor;
@@ -97,24 +98,34 @@ public static class FrontDoorMatcher
         var ownDomains = OwnWordsDomains(answers.OwnWords) | answers.OwnWordDomains;
         var anyAnswer = answers.Domains != LifeDomains.None || answers.Wishes != Wishes.None || ownDomains != LifeDomains.None;
 
-        var allowed = new List<FrontDoorMatch>(catalog.Offers.Count);
+        // Scoring without reasons over the whole catalog; reasons only for what is shown (a national catalog has 50,000 offers).
+        var ranking = new Ranking(now);
+        var topRanked = new TopList(MaxMatches + TopSize, ranking);
+        var bestPerSector = new Dictionary<Sector, FrontDoorMatch>();
+        var soonFitting = new TopList(SoonWanted, ranking);
+        var soonAny = new TopList(SoonWanted, ranking);
         foreach (var item in catalog.Offers)
         {
-            if (Scored(item, answers, ownDomains, origin) is { } m) allowed.Add(m);
+            if (Scored(item, answers, ownDomains, origin, explain: false) is not { } m) continue;
+            var soonish = StartsWithinWeek(m, now);
+            if (soonish) soonAny.Add(m);
+            if (anyAnswer && m.Fit == 0) continue;
+            topRanked.Add(m);
+            if (soonish) soonFitting.Add(m);
+            if (!bestPerSector.TryGetValue(m.Sector, out var best) || ranking.Compare(m, best) < 0) bestPerSector[m.Sector] = m;
         }
 
-        var ranked = allowed.Where(m => !anyAnswer || m.Fit > 0)
-            .OrderBy(m => m, new Ranking(now))
-            .ToList();
-        var matches = Diversify(ranked, now).Take(MaxMatches).ToList();
+        // The best of every sector joins the top candidates, so re-balancing sees every sector the matches have.
+        var ranked = topRanked.Sorted().Concat(bestPerSector.Values).DistinctBy(m => m.Offer.Id).OrderBy(m => m, ranking).ToList();
+        var matches = Diversify(ranked, now).Take(MaxMatches).Select(m => Explain(m, answers, ownDomains, origin)).ToList();
         var sectorsInTop = matches.Take(TopSize).Select(m => m.Sector).Distinct().Count();
 
         // The no-waiting list: what can start within 7 days, best fit first; when the matches have too few,
         // the rest of the region within the hard limits fills up (closest fit first), so nobody leaves with nothing.
-        var soon = ranked.Where(m => StartsWithinWeek(m, now))
-            .Concat(allowed.Where(m => StartsWithinWeek(m, now)).OrderBy(m => m, new Ranking(now)))
+        var soon = soonFitting.Sorted().Concat(soonAny.Sorted())
             .DistinctBy(m => m.Offer.Id)
             .Take(SoonWanted)
+            .Select(m => Explain(m, answers, ownDomains, origin))
             .ToList();
 
         var phrase = CrisisSignals.MatchingPhrase(answers.OwnWords);
@@ -148,8 +159,11 @@ public static class FrontDoorMatcher
         return result;
     }
 
-    /// <summary>Null when the offer falls outside a hard limit (online only, distance, days); else its fit and reasons.</summary>
-    private static FrontDoorMatch? Scored(CatalogOffer item, FrontDoorAnswers answers, LifeDomains ownDomains, Pc4Area? origin)
+    private static FrontDoorMatch Explain(FrontDoorMatch m, FrontDoorAnswers answers, LifeDomains ownDomains, Pc4Area? origin) =>
+        Scored(m.Item, answers, ownDomains, origin, explain: true)!;
+
+    /// <summary>Null when the offer falls outside a hard limit (online only, distance, days); else its fit, and with <paramref name="explain"/> its reasons.</summary>
+    private static FrontDoorMatch? Scored(CatalogOffer item, FrontDoorAnswers answers, LifeDomains ownDomains, Pc4Area? origin, bool explain)
     {
         var offer = item.Offer;
         if (answers.OnlineOnly && !offer.IsOnline) return null;
@@ -160,41 +174,36 @@ public static class FrontDoorMatcher
             distance = Pc4Directory.DistanceKm(origin.Latitude, origin.Longitude, lat, lon);
             if (distance > MaxKm) return null;
         }
-        var reasons = new List<MatchReason>();
+        var reasons = explain ? new List<MatchReason>() : null;
         var start = item.FirstStart;
         if (answers.Days != Weekdays.None && item.Sessions.Count > 0)
         {
+            if ((item.SessionDays & answers.Days) == 0) return null;
             var onDays = item.Sessions.Where(s => (DayOf(s) & answers.Days) != 0).ToList();
             if (onDays.Count == 0) return null;
-            reasons.Add(new MatchReason(ReasonKind.Day, DayOf(onDays[0]).ToString()));
+            reasons?.Add(new MatchReason(ReasonKind.Day, DayOf(onDays[0]).ToString()));
             start = start is null ? null : onDays.FirstOrDefault(s => s.Start >= start.Start && s.FreeSeats is null or > 0
                 && (item.Offer.FlowPolicy != FlowPolicy.Cohort || s.IsCohortStart));
         }
 
-        var fit = 0;
-        foreach (var d in (offer.LifeDomains & answers.Domains).Each())
+        var domains = offer.LifeDomains & answers.Domains;
+        var own = offer.LifeDomains & ownDomains & ~answers.Domains;
+        var wishes = answers.Wishes & item.Fits;
+        var fit = DomainPoints * BitOperations.PopCount((uint)domains) + OwnWordsPoints * BitOperations.PopCount((uint)own)
+            + WishPoints * BitOperations.PopCount((uint)wishes);
+        if (reasons is not null)
         {
-            fit += DomainPoints;
-            reasons.Add(new MatchReason(ReasonKind.Domain, d.ToString()));
-        }
-        foreach (var d in (offer.LifeDomains & ownDomains & ~answers.Domains).Each())
-        {
-            fit += OwnWordsPoints;
-            reasons.Add(new MatchReason(ReasonKind.OwnWords, d.ToString()));
-        }
-        foreach (var w in answers.Wishes.Each())
-        {
-            if (!FitsWish(item, w)) continue;
-            fit += WishPoints;
-            reasons.Add(new MatchReason(ReasonKind.Wish, w.ToString()));
+            reasons.AddRange(domains.Each().Select(d => new MatchReason(ReasonKind.Domain, d.ToString())));
+            reasons.AddRange(own.Each().Select(d => new MatchReason(ReasonKind.OwnWords, d.ToString())));
+            reasons.AddRange(wishes.Each().Select(w => new MatchReason(ReasonKind.Wish, w.ToString())));
         }
         if (answers.Company.HasFlag(Company.Nobody) && offer.IsGroup && fit > 0)
         {
             fit += CompanyPoints;
-            reasons.Add(new MatchReason(ReasonKind.Company, nameof(Company.Nobody)));
+            reasons?.Add(new MatchReason(ReasonKind.Company, nameof(Company.Nobody)));
         }
-        if (distance is not null && answers.Pc4 is not null) reasons.Add(new MatchReason(ReasonKind.Near, Pc4Directory.Normalise(answers.Pc4)!));
-        return new FrontDoorMatch(item, fit, reasons, distance, start);
+        if (distance is not null && answers.Pc4 is not null) reasons?.Add(new MatchReason(ReasonKind.Near, Pc4Directory.Normalise(answers.Pc4)!));
+        return new FrontDoorMatch(item, fit, (IReadOnlyList<MatchReason>?)reasons ?? [], distance, start);
     }
 
     private static Weekdays DayOf(CatalogSession s) => FrontDoorAnswers.DayFlag(TimeZoneInfo.ConvertTime(s.Start, AtlasSearch.Amsterdam).DayOfWeek);
@@ -241,6 +250,21 @@ public static class FrontDoorMatcher
         }
         var ranking = new Ranking(now);
         return [.. top.OrderBy(m => m, ranking), .. rest.OrderBy(m => m, ranking)];
+    }
+
+    /// <summary>The best <c>capacity</c> items by a ranking, kept in one pass without sorting everything.</summary>
+    private sealed class TopList(int capacity, IComparer<FrontDoorMatch> ranking)
+    {
+        // A max-heap on rank: the root is the worst item kept, pushed out when a better one comes.
+        private readonly PriorityQueue<FrontDoorMatch, FrontDoorMatch> _heap = new(Comparer<FrontDoorMatch>.Create((a, b) => ranking.Compare(b, a)));
+
+        public void Add(FrontDoorMatch m)
+        {
+            if (_heap.Count < capacity) _heap.Enqueue(m, m);
+            else if (ranking.Compare(m, _heap.Peek()) < 0) _heap.EnqueueDequeue(m, m);
+        }
+
+        public List<FrontDoorMatch> Sorted() => _heap.UnorderedItems.Select(x => x.Element).OrderBy(m => m, ranking).ToList();
     }
 
     /// <summary>Fit first; on equal fit groups lead; then the soonest start; then the nearest; then the name.</summary>

@@ -12,6 +12,8 @@ public static class FrontDoorSetup
 {
     public static IServiceCollection AddFrontDoor(this IServiceCollection services)
     {
+        services.AddOptions<FrontDoorOptions>().BindConfiguration(FrontDoorOptions.Section).Validate(o => o.CatalogSeconds >= 0).ValidateOnStart();
+        services.AddSingleton<FrontDoorCatalogCache>();
         services.AddScoped<FrontDoorService>();
         services.AddScoped<FrontDoorCounter>();
         return services;
@@ -22,6 +24,8 @@ public static class FrontDoorSetup
         app.MapGet("/api/frontdoor/match", Match).WithTags("FrontDoor")
             .WithSummary("Front-door matching: d (life domain, repeatable), w (wish), who, day, pc4, where=online. Answers are not stored.");
         app.MapGet("/voorportaal/aanbod/{offerId:guid}/agenda.ics", Calendar).ExcludeFromDescription();
+        // A trivial endpoint of the same app, next to which the benchmark measures matching.
+        app.MapGet("/api/frontdoor/ping", () => TypedResults.Text("ok")).ExcludeFromDescription();
         return app;
     }
 

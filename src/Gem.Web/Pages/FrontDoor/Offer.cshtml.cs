@@ -15,7 +15,7 @@ namespace Gem.Web.Pages.FrontDoor;
 /// and open offers; enrolment with a first name or alias and an e-mail address or phone number (no account) for
 /// groups, courses and appointments. A full offer is never a dead end: it shows what can start this week instead.
 /// </summary>
-public sealed class OfferModel(GemDbContext db, FrontDoorService frontDoor, EnrolmentService enrolments, EnrolmentMail mail, FrontDoorCounter counter) : PageModel
+public sealed class OfferModel(GemDbContext db, FrontDoorService frontDoor, EnrolmentService enrolments, EnrolmentMail mail, FrontDoorCounter counter, FrontDoorCatalogCache catalogs) : PageModel
 {
     public const int SessionsShown = 6;
 
@@ -58,6 +58,7 @@ public sealed class OfferModel(GemDbContext db, FrontDoorService frontDoor, Enro
         try
         {
             var created = await enrolments.EnrolAsync(SessionId, new EnrolmentRequest(Name ?? "", Email, Phone), ct);
+            catalogs.Invalidate(); // a seat fewer: the next search sees it
             var enrolment = await enrolments.FindByTokenAsync(created.Token, ct);
             await mail.SendConfirmationAsync(enrolment, ct);
 
