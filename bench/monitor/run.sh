@@ -22,15 +22,16 @@ du -sh "$data"
 measure() { # name, command...
   local name="$1"; shift
   sync
-  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" > "$work/$name.log" 2>&1 || { cat "$work/$name.log"; exit 1; }
-  read -r wall rss < "$work/$name.time"
-  printf "%-28s %8.1f s %8.0f MB   %s\n" "$name" "$wall" "$((rss / 1024))" "$(tail -n 1 "$work/$name.log")"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/$name.time" "$@" > "$work/$name.log" 2>&1 || { cat "$work/$name.log"; exit 1; }
+  read -r wall rss user sys < "$work/$name.time"
+  printf "%-14s %8.1f s wall %8.1f s cpu %8.0f MB   %s\n" "$name" "$wall" "$(echo "$user + $sys" | bc)" "$((rss / 1024))" "$(tail -n 1 "$work/$name.log")"
   eval "wall_$name=$wall; rss_$name=$rss"
 }
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM; scale $scale"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM; scale $scale; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 measure gem       $bench gem "$data/synthetisch_microdata_*.csv" "$work/gem.csv"
 measure duckdb_sql $bench sql "$here/indicators.sql" "$data/synthetisch_microdata_*.csv" "$work/sql.csv"
+if [ "${SKIP_R:-0}" = "1" ]; then exit 0; fi   # SKIP_R=1: only gem vs plain SQL
 measure r_datatable Rscript "$here/indicators.R" "$data" "$work/r.csv"
 
 awk -v g="$wall_gem" -v s="$wall_duckdb_sql" -v r="$wall_r_datatable" -v gm="$rss_gem" -v sm="$rss_duckdb_sql" -v rm="$rss_r_datatable" 'BEGIN {
