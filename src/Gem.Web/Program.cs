@@ -15,6 +15,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAtlas();
 Gem.Web.FrontDoor.FrontDoorSetup.AddFrontDoor(builder.Services);
 builder.AddGroups();
+Gem.Web.Plan.PlanSetup.AddPlan(builder);
 
 var app = builder.Build();
 
@@ -35,6 +36,7 @@ app.MapCultureSwitch();
 app.MapAtlasApi();
 Gem.Web.FrontDoor.FrontDoorSetup.MapFrontDoorApi(app);
 app.MapGroupsApi();
+Gem.Web.Plan.PlanSetup.MapPlanApi(app);
 app.MapHsdsApi();
 app.MapFhirApi();
 

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Gem.Core.Consent;
+using Gem.Core.Identity;
+using Gem.Core.Plan;
+using Microsoft.AspNetCore.Identity;
+
+namespace Gem.Web.Plan;
+
+/// <summary>Wires the Plan and Consent capabilities: services, the citizen policy, account hardening and the export endpoints.</summary>
+public static class PlanSetup
+{
+    public const string CitizenPolicy = "citizen";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static void AddPlan(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<PlanAccess>();
+        services.AddScoped<ConsentService>();
+        services.AddScoped<PlanService>();
+        services.AddScoped<ResourceGroup>();
+        services.AddScoped<PersonalData>();
+        services.AddAuthorizationBuilder().AddPolicy(CitizenPolicy, p => p.RequireRole(Roles.Citizen));
+        services.Configure<IdentityOptions>(o => o.SignIn.RequireConfirmedEmail = true);
+        // Check the security stamp on every request: an erased account or a changed password ends every session at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+    }
+
+    public static void MapPlanApi(this IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup("/mijn").RequireAuthorization(CitizenPolicy).ExcludeFromDescription();
+        me.MapGet("/export.json", async (ClaimsPrincipal user, PersonalData data, CancellationToken ct) =>
+        {
+            var export = await data.ExportAsync(user.UserId(), ct);
+            return Results.Text(JsonSerializer.Serialize(export, Json), "application/json", Encoding.UTF8);
+        });
+        me.MapGet("/export.fhir.json", async (ClaimsPrincipal user, PersonalData data, CancellationToken ct) =>
+        {
+            var export = await data.ExportAsync(user.UserId(), ct);
+            return Results.Text(PlanFhir.Serialize(PlanFhir.ToBundle(export)), "application/fhir+json", Encoding.UTF8);
+        });
+    }
+
+    public static Guid UserId(this ClaimsPrincipal user) =>
+        Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."));
+
+    /// <summary>URL names of the categories (Dutch, as the rest of the site).</summary>
+    public static readonly IReadOnlyDictionary<DataCategory, string> Slugs = new Dictionary<DataCategory, string>
+    {
+        [DataCategory.Plan] = "plan",
+        [DataCategory.Goals] = "doelen",
+        [DataCategory.Story] = "verhaal",
+        [DataCategory.CrisisPlan] = "crisisplan",
+        [DataCategory.CheckIns] = "checkins",
+        [DataCategory.Enrolments] = "aanmeldingen",
+    };
+
+    public static DataCategory? FromSlug(string? slug) =>
+        Slugs.FirstOrDefault(s => string.Equals(s.Value, slug, StringComparison.OrdinalIgnoreCase)) is { Value: not null } hit ? hit.Key : null;
+
+    public static string Date(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Amsterdam).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+}
