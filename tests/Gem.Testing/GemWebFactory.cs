@@ -13,7 +13,7 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
     public TestDatabase Database { get; } = database;
 
     /// <summary>The pickup folder this host writes its mail to (.eml files).</summary>
-    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "gem-mail-" + Guid.NewGuid().ToString("N"));
+    public string MailFolder { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "gem-mail-" + Guid.NewGuid().ToString("N"))).FullName;
 
     /// <summary>
     /// A factory over a fresh database. With <paramref name="start"/> the host is built at once, so the
