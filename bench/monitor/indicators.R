@@ -5,7 +5,7 @@ args <- commandArgs(trailingOnly = TRUE)
 files <- sort(list.files(args[1], pattern = "^synthetisch_microdata_[0-9]{4}\\.csv$", full.names = TRUE))
 setDTthreads(0L)
 parts <- lapply(files, function(f) {
-  d <- fread(f, colClasses = list(character = c("pc4", "leeftijdsklasse", "geslacht", "zorgtype")), showProgress = FALSE)
+  d <- fread(f, drop = "persoon_id", colClasses = list(character = c("pc4", "leeftijdsklasse", "geslacht", "zorgtype")), showProgress = FALSE)
   d[, .(inwoners = .N,
         patienten = sum(kosten_ggz > 0),
         kosten = sum(kosten_ggz),
