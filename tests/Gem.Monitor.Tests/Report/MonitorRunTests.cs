@@ -29,6 +29,20 @@ public class MonitorRunTests(MonitorReportFixture fixture)
     }
 
     [Fact]
+    public void Run_NationalCsv_OneRowPerYearWithMissingFractionsLeftEmpty()
+    {
+        string[] lines = File.ReadAllLines(Path.Combine(fixture.OutFolder, "indicatoren_nederland.csv"));
+        string[] header = lines[1].Split(';');
+        var rows = lines.Skip(2).Select(static l => l.Split(';')).ToList();
+        Assert.Equal(["2014", "2015", "2016", "2017", "2018", "2019", "2020", "2022"], rows.Select(static r => r[0]));
+        int longTerm = Array.IndexOf(header, "fractie_langdurige_ggz"), consult = Array.IndexOf(header, "fractie_consulten_ggz");
+        Assert.Equal(string.Empty, rows[0][longTerm]); // 2014 has no langdurige ggz column
+        Assert.NotEqual(string.Empty, rows[1][longTerm]);
+        Assert.Equal(string.Empty, rows[6][consult]);
+        Assert.NotEqual(string.Empty, rows[7][consult]);
+    }
+
+    [Fact]
     public void Run_Report_IsSelfContainedDutchWithSourcesAndMaps()
     {
         string html = File.ReadAllText(fixture.ReportPath);
