@@ -98,32 +98,38 @@ public static class FrontDoorMatcher
         var ownDomains = OwnWordsDomains(answers.OwnWords) | answers.OwnWordDomains;
         var anyAnswer = answers.Domains != LifeDomains.None || answers.Wishes != Wishes.None || ownDomains != LifeDomains.None;
 
-        // Scoring without reasons over the whole catalog; reasons only for what is shown (a national catalog has 50,000 offers).
+        // Scoring without reasons and without allocating over the whole catalog; reasons only for what is shown
+        // (a national catalog has 50,000 offers). A latitude/longitude box rejects far-away offers before any trigonometry.
         var ranking = new Ranking(now);
         var topRanked = new TopList(MaxMatches + TopSize, ranking);
-        var bestPerSector = new Dictionary<Sector, FrontDoorMatch>();
+        var bestPerSector = new Dictionary<Sector, Candidate>();
         var soonFitting = new TopList(SoonWanted, ranking);
         var soonAny = new TopList(SoonWanted, ranking);
+        var box = origin is null ? default : (Lat: MaxKm / 110.5, Lon: MaxKm / (111.32 * Math.Cos(origin.Latitude * Math.PI / 180)));
         foreach (var item in catalog.Offers)
         {
-            if (Scored(item, answers, ownDomains, origin, explain: false) is not { } m) continue;
-            var soonish = StartsWithinWeek(m, now);
-            if (soonish) soonAny.Add(m);
-            if (anyAnswer && m.Fit == 0) continue;
-            topRanked.Add(m);
-            if (soonish) soonFitting.Add(m);
-            if (!bestPerSector.TryGetValue(m.Sector, out var best) || ranking.Compare(m, best) < 0) bestPerSector[m.Sector] = m;
+            var offer = item.Offer;
+            if (origin is not null && !offer.IsOnline && offer.Latitude is { } la && offer.Longitude is { } lo
+                && (Math.Abs(la - origin.Latitude) > box.Lat || Math.Abs(lo - origin.Longitude) > box.Lon)) continue;
+            if (Evaluate(item, answers, ownDomains, origin) is not { } c) continue;
+            var soonish = StartsWithinWeek(item, c.Start, now);
+            if (soonish) soonAny.Add(c);
+            if (anyAnswer && c.Fit == 0) continue;
+            topRanked.Add(c);
+            if (soonish) soonFitting.Add(c);
+            if (!bestPerSector.TryGetValue(item.Sector, out var best) || ranking.Compare(c, best) < 0) bestPerSector[item.Sector] = c;
         }
 
         // The best of every sector joins the top candidates, so re-balancing sees every sector the matches have.
-        var ranked = topRanked.Sorted().Concat(bestPerSector.Values).DistinctBy(m => m.Offer.Id).OrderBy(m => m, ranking).ToList();
+        var ranked = topRanked.Sorted().Concat(bestPerSector.Values).DistinctBy(c => c.Item.Offer.Id).OrderBy(c => c, ranking).Select(c => c.ToMatch()).ToList();
         var matches = Diversify(ranked, now).Take(MaxMatches).Select(m => Explain(m, answers, ownDomains, origin)).ToList();
         var sectorsInTop = matches.Take(TopSize).Select(m => m.Sector).Distinct().Count();
 
         // The no-waiting list: what can start within 7 days, best fit first; when the matches have too few,
         // the rest of the region within the hard limits fills up (closest fit first), so nobody leaves with nothing.
         var soon = soonFitting.Sorted().Concat(soonAny.Sorted())
-            .DistinctBy(m => m.Offer.Id)
+            .DistinctBy(c => c.Item.Offer.Id)
+            .Select(c => c.ToMatch())
             .Take(SoonWanted)
             .Select(m => Explain(m, answers, ownDomains, origin))
             .ToList();
@@ -139,8 +145,52 @@ public static class FrontDoorMatcher
     public static bool StartsWithinWeek(FrontDoorMatch match, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(match);
-        if (match.IsAlwaysAvailable) return true;
-        return match.IsGroup && match.FirstStart is { } s && s.Start - now <= Week;
+        return StartsWithinWeek(match.Item, match.FirstStart, now);
+    }
+
+    private static bool StartsWithinWeek(CatalogOffer item, CatalogSession? start, DateTimeOffset now) =>
+        item.IsAlwaysAvailable || (item.Offer.IsGroup && start is { } s && s.Start - now <= Week);
+
+    /// <summary>An offer within the hard limits, with its fit, distance and first start; no reasons, nothing allocated.</summary>
+    private readonly record struct Candidate(CatalogOffer Item, int Fit, double? Distance, CatalogSession? Start)
+    {
+        public FrontDoorMatch ToMatch() => new(Item, Fit, [], Distance, Start);
+    }
+
+    private static Candidate? Evaluate(CatalogOffer item, FrontDoorAnswers answers, LifeDomains ownDomains, Pc4Area? origin)
+    {
+        var offer = item.Offer;
+        if (answers.OnlineOnly && !offer.IsOnline) return null;
+        double? distance = null;
+        if (origin is not null && !offer.IsOnline)
+        {
+            if (offer.Latitude is not { } lat || offer.Longitude is not { } lon) return null;
+            distance = Pc4Directory.DistanceKm(origin.Latitude, origin.Longitude, lat, lon);
+            if (distance > MaxKm) return null;
+        }
+        var start = item.FirstStart;
+        if (answers.Days != Weekdays.None && item.Sessions.Count > 0)
+        {
+            if ((item.SessionDays & answers.Days) == 0) return null;
+            start = StartOnDays(item, start, answers.Days);
+        }
+        var fit = DomainPoints * BitOperations.PopCount((uint)(offer.LifeDomains & answers.Domains))
+            + OwnWordsPoints * BitOperations.PopCount((uint)(offer.LifeDomains & ownDomains & ~answers.Domains))
+            + WishPoints * BitOperations.PopCount((uint)(answers.Wishes & item.Fits));
+        if (answers.Company.HasFlag(Company.Nobody) && offer.IsGroup && fit > 0) fit += CompanyPoints;
+        return new Candidate(item, fit, distance, start);
+    }
+
+    /// <summary>The first session one can start at on one of the chosen days, not before the offer's first start.</summary>
+    private static CatalogSession? StartOnDays(CatalogOffer item, CatalogSession? first, Weekdays days)
+    {
+        if (first is null) return null;
+        foreach (var s in item.Sessions)
+        {
+            if (s.Start >= first.Start && (DayOf(s) & days) != 0 && s.FreeSeats is null or > 0
+                && (item.Offer.FlowPolicy != FlowPolicy.Cohort || s.IsCohortStart)) return s;
+        }
+        return null;
     }
 
     /// <summary>The life domains that words in the person's own text point to.</summary>
@@ -182,8 +232,7 @@ public static class FrontDoorMatcher
             var onDays = item.Sessions.Where(s => (DayOf(s) & answers.Days) != 0).ToList();
             if (onDays.Count == 0) return null;
             reasons?.Add(new MatchReason(ReasonKind.Day, DayOf(onDays[0]).ToString()));
-            start = start is null ? null : onDays.FirstOrDefault(s => s.Start >= start.Start && s.FreeSeats is null or > 0
-                && (item.Offer.FlowPolicy != FlowPolicy.Cohort || s.IsCohortStart));
+            start = StartOnDays(item, start, answers.Days);
         }
 
         var domains = offer.LifeDomains & answers.Domains;
@@ -253,36 +302,43 @@ public static class FrontDoorMatcher
     }
 
     /// <summary>The best <c>capacity</c> items by a ranking, kept in one pass without sorting everything.</summary>
-    private sealed class TopList(int capacity, IComparer<FrontDoorMatch> ranking)
+    private sealed class TopList(int capacity, Ranking ranking)
     {
         // A max-heap on rank: the root is the worst item kept, pushed out when a better one comes.
-        private readonly PriorityQueue<FrontDoorMatch, FrontDoorMatch> _heap = new(Comparer<FrontDoorMatch>.Create((a, b) => ranking.Compare(b, a)));
+        private readonly PriorityQueue<Candidate, Candidate> _heap = new(Comparer<Candidate>.Create((a, b) => ranking.Compare(b, a)));
 
-        public void Add(FrontDoorMatch m)
+        public void Add(Candidate c)
         {
-            if (_heap.Count < capacity) _heap.Enqueue(m, m);
-            else if (ranking.Compare(m, _heap.Peek()) < 0) _heap.EnqueueDequeue(m, m);
+            if (_heap.Count < capacity) _heap.Enqueue(c, c);
+            else if (ranking.Compare(c, _heap.Peek()) < 0) _heap.EnqueueDequeue(c, c);
         }
 
-        public List<FrontDoorMatch> Sorted() => _heap.UnorderedItems.Select(x => x.Element).OrderBy(m => m, ranking).ToList();
+        public List<Candidate> Sorted() => _heap.UnorderedItems.Select(x => x.Element).OrderBy(c => c, ranking).ToList();
     }
 
     /// <summary>Fit first; on equal fit groups lead; then the soonest start; then the nearest; then the name.</summary>
-    private sealed class Ranking(DateTimeOffset now) : IComparer<FrontDoorMatch>
+    private sealed class Ranking(DateTimeOffset now) : IComparer<FrontDoorMatch>, IComparer<Candidate>
     {
         public int Compare(FrontDoorMatch? x, FrontDoorMatch? y)
         {
             if (ReferenceEquals(x, y)) return 0;
             if (x is null) return 1;
             if (y is null) return -1;
+            return Compare(new Candidate(x.Item, x.Fit, x.DistanceKm, x.FirstStart), new Candidate(y.Item, y.Fit, y.DistanceKm, y.FirstStart));
+        }
+
+        public int Compare(Candidate x, Candidate y)
+        {
             var c = y.Fit.CompareTo(x.Fit);
             if (c != 0) return c;
-            c = y.IsGroup.CompareTo(x.IsGroup);
+            c = y.Item.Offer.IsGroup.CompareTo(x.Item.Offer.IsGroup);
             if (c != 0) return c;
-            c = (x.StartsAt(now) ?? DateTimeOffset.MaxValue).CompareTo(y.StartsAt(now) ?? DateTimeOffset.MaxValue);
+            c = StartsAt(x).CompareTo(StartsAt(y));
             if (c != 0) return c;
-            c = (x.DistanceKm ?? 0).CompareTo(y.DistanceKm ?? 0);
-            return c != 0 ? c : string.CompareOrdinal(x.Offer.Name, y.Offer.Name);
+            c = (x.Distance ?? 0).CompareTo(y.Distance ?? 0);
+            return c != 0 ? c : string.CompareOrdinal(x.Item.Offer.Name, y.Item.Offer.Name);
         }
+
+        private DateTimeOffset StartsAt(Candidate c) => c.Item.IsAlwaysAvailable ? now : c.Start?.Start ?? DateTimeOffset.MaxValue;
     }
 }
