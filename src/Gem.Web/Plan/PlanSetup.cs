@@ -24,6 +24,7 @@ public static class PlanSetup
     public static void AddPlan(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddSessionLimits();
         services.AddScoped<PlanAccess>();
         services.AddScoped<ConsentService>();
         services.AddScoped<PlanService>();

@@ -1,0 +1,93 @@
+using System.Net;
+using Gem.Core.Data;
+using Gem.Core.Identity;
+using Gem.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Gem.Web.Tests.Plan;
+
+/// <summary>Sessions survive a restart (persisted Data Protection keys), end after the absolute time-out, and a new sign-in gives a new session.</summary>
+public sealed class SessionLimitsTests : IAsyncLifetime
+{
+    private GemWebFactory _factory = null!;
+    private GemUser _citizen = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        _citizen = await _factory.CreateUserAsync(Roles.Citizen);
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private static async Task<string> SignInCookieAsync(WebApplicationFactory<Program> host, string email)
+    {
+        var client = host.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.PostAsync("/Account/Login", await WebTestExtensions.LoginFormAsync(client, email, WebTestExtensions.Password));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("gem.auth=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    private static async Task<HttpStatusCode> GetWithCookieAsync(WebApplicationFactory<Program> host, string cookie, string path = "/mijn")
+    {
+        var client = host.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookie);
+        return (await client.SendAsync(request)).StatusCode;
+    }
+
+    [Fact]
+    public async Task Restart_SameKeyRing_SessionStillValid_OtherKeyRing_SignedOut()
+    {
+        var keys = Path.Combine(Path.GetTempPath(), "gem-keys-" + Guid.NewGuid().ToString("N"));
+        var other = Path.Combine(Path.GetTempPath(), "gem-keys-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string cookie;
+            await using (var before = _factory.WithWebHostBuilder(b => b.UseSetting("Gem:Sessions:KeysDirectory", keys)))
+                cookie = await SignInCookieAsync(before, _citizen.Email!);
+            await using (var after = _factory.WithWebHostBuilder(b => b.UseSetting("Gem:Sessions:KeysDirectory", keys)))
+                Assert.Equal(HttpStatusCode.OK, await GetWithCookieAsync(after, cookie));
+            await using (var stranger = _factory.WithWebHostBuilder(b => b.UseSetting("Gem:Sessions:KeysDirectory", other)))
+                Assert.Equal(HttpStatusCode.Redirect, await GetWithCookieAsync(stranger, cookie));
+        }
+        finally
+        {
+            if (Directory.Exists(keys)) Directory.Delete(keys, true);
+            if (Directory.Exists(other)) Directory.Delete(other, true);
+        }
+    }
+
+    [Fact]
+    public async Task ActiveSession_PastAbsoluteTimeout_SignedOut()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var client = host.CreateClient(new() { AllowAutoRedirect = false });
+        var signIn = await client.PostAsync("/Account/Login", await WebTestExtensions.LoginFormAsync(client, _citizen.Email!, WebTestExtensions.Password));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        // Active every 10 minutes: the idle time-out never fires, the absolute one (12 h) does.
+        for (var minutes = 0; minutes < 11 * 60 + 50; minutes += 10)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/mijn")).StatusCode);
+            clock.Advance(TimeSpan.FromMinutes(10));
+        }
+        clock.Advance(TimeSpan.FromMinutes(20));
+        var late = await client.GetAsync("/mijn");
+        Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        Assert.Contains("/Account/Login", late.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_Twice_NewSessionCookieEachTime()
+    {
+        var first = await SignInCookieAsync(_factory, _citizen.Email!);
+        var second = await SignInCookieAsync(_factory, _citizen.Email!);
+        Assert.NotEqual(first, second);
+    }
+}
