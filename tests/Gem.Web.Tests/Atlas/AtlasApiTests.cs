@@ -10,15 +10,34 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Web.Tests.Atlas;
 
+/// <summary>One read-only demo host per provider for the whole class: these tests never write.</summary>
+public sealed class AtlasHosts : IAsyncLifetime
+{
+    private readonly Dictionary<DatabaseProvider, GemWebFactory> _hosts = [];
+
+    public GemWebFactory this[DatabaseProvider provider] => _hosts[provider];
+
+    public async Task InitializeAsync()
+    {
+        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+            _hosts[provider] = await GemWebFactory.CreateAsync(provider);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in _hosts.Values) await host.DisposeAsync();
+    }
+}
+
 /// <summary>The public atlas API over the demo region, on SQLite and on PostgreSQL.</summary>
-public sealed class AtlasApiTests
+public sealed class AtlasApiTests(AtlasHosts hosts) : IClassFixture<AtlasHosts>
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SearchOffers_ByLifeDomain_ReturnsOnlyMatchingOffers(DatabaseProvider provider)
     {
-        await using var factory = await GemWebFactory.CreateAsync(provider);
+        var factory = hosts[provider];
         var client = factory.CreateClient();
 
         var all = await client.GetFromJsonAsync<List<OfferSummary>>("/api/atlas/offers", Json);
@@ -34,7 +53,7 @@ public sealed class AtlasApiTests
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SearchOffers_CombinedFilters_MatchADirectQuery(DatabaseProvider provider)
     {
-        await using var factory = await GemWebFactory.CreateAsync(provider);
+        var factory = hosts[provider];
         var client = factory.CreateClient();
 
         var groups = await client.GetFromJsonAsync<List<OfferSummary>>("/api/atlas/offers?format=Group&dimensions=Social&online=false", Json);
@@ -48,7 +67,7 @@ public sealed class AtlasApiTests
     [Fact]
     public async Task SearchOffers_NearPc4WithMaxKm_KeepsOnlyCloseOrOnlineOffersOrderedByDistance()
     {
-        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var factory = hosts[DatabaseProvider.Sqlite];
         var client = factory.CreateClient();
 
         var near = await client.GetFromJsonAsync<List<OfferSummary>>("/api/atlas/offers?near=8081&maxKm=5&online=false", Json);
@@ -62,7 +81,7 @@ public sealed class AtlasApiTests
     [Fact]
     public async Task SearchOffers_ByDay_EveryHitHasASessionOnThatDay()
     {
-        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var factory = hosts[DatabaseProvider.Sqlite];
         var client = factory.CreateClient();
 
         var tuesday = await client.GetFromJsonAsync<List<OfferSummary>>("/api/atlas/offers?day=Tuesday", Json);
@@ -81,7 +100,7 @@ public sealed class AtlasApiTests
     [InlineData("/api/atlas/offers?lifeDomains=Unicorns", "LifeDomains")]
     public async Task SearchOffers_BadInput_AnswersProblemDetailsNamingTheField(string url, string field)
     {
-        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var factory = hosts[DatabaseProvider.Sqlite];
         var response = await factory.CreateClient().GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -93,7 +112,7 @@ public sealed class AtlasApiTests
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task GetOffer_KnownAndUnknownId_ReturnsDetailsOr404(DatabaseProvider provider)
     {
-        await using var factory = await GemWebFactory.CreateAsync(provider);
+        var factory = hosts[provider];
         var client = factory.CreateClient();
         await using var db = factory.Database.CreateContext();
         var offer = await db.Offers.OrderBy(o => o.Name).FirstAsync(o => o.Format == OfferFormat.Group);
@@ -110,7 +129,7 @@ public sealed class AtlasApiTests
     [Fact]
     public async Task OpenApi_Document_ListsTheAtlasEndpoints()
     {
-        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite, seedDemo: false);
+        var factory = hosts[DatabaseProvider.Sqlite];
         var json = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/atlas/offers", json, StringComparison.Ordinal);
     }
