@@ -42,7 +42,7 @@ public sealed class RegisterModel(UserManager<GemUser> users, IMailSender mail, 
             // Same work as a new account (a password hash), so timing does not tell either.
             _ = hasher.HashPassword(existing, Password);
             await SendAsync(Email, "Je hebt al een account bij Gem / You already have a Gem account",
-                $"Iemand probeerde een account te maken met dit adres. Je hebt al een account: log in op {baseUrl}/Account/Login?ReturnUrl=%2Fmijn\n\n"
+                $"Iemand probeerde een account te maken met dit adres. Je hebt al een account: log in op {baseUrl}/mijn/inloggen\n\n"
                 + "Was jij dit niet? Dan hoef je niets te doen.\n");
             Sent = true;
             return Page();

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using Gem.Core.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gem.Web.Pages.Me;
+
+/// <summary>
+/// Sign-in for citizens, with the optional authenticator-app step. One message for every failure (unknown
+/// address, wrong password, unconfirmed address) so the page does not reveal who has an account; lockout after
+/// 5 tries; Identity issues a new cookie on every sign-in.
+/// </summary>
+[AllowAnonymous]
+public sealed class SignInModel(SignInManager<GemUser> signIn) : PageModel
+{
+    [BindProperty, Required, EmailAddress] public string Email { get; set; } = "";
+    [BindProperty, Required] public string Password { get; set; } = "";
+    public string? Error { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            Error = "SignIn.Invalid";
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect("/mijn");
+        if (result.RequiresTwoFactor) return LocalRedirect("/mijn/inloggen-code");
+        Error = result.IsLockedOut ? "SignIn.LockedOut" : "SignIn.Invalid";
+        return Page();
+    }
+}
