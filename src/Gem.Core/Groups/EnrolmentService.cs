@@ -37,6 +37,7 @@ public sealed class SessionFullException(IReadOnlyList<Alternative> alternatives
 /// </summary>
 public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWatches? watches = null)
 {
+    /// <summary>Takes a seat and records the enrolment; the result carries its Session and Offer (detached).</summary>
     public async Task<Enrolment> EnrolAsync(Guid sessionId, EnrolmentRequest request, CancellationToken ct = default)
     {
         request.EnsureValid();
@@ -65,6 +66,10 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         db.Enrolments.Add(enrolment);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // Hand back a detached enrolment with its session and offer, so callers need no second query.
+        db.Entry(enrolment).State = EntityState.Detached;
+        enrolment.Session = session;
+        enrolment.Offer = offer;
         return enrolment;
     }
 

@@ -60,14 +60,13 @@ public static class GroupsApi
     }
 
     private static async Task<Results<Created<EnrolmentView>, Conflict<ProblemDetails>>> Enrol(
-        Guid sessionId, EnrolmentRequest request, EnrolmentService enrolments, EnrolmentMail mail, GemDbContext db, CancellationToken ct)
+        Guid sessionId, EnrolmentRequest request, EnrolmentService enrolments, EnrolmentMail mail, CancellationToken ct)
     {
         try
         {
             var e = await enrolments.EnrolAsync(sessionId, request with { UserId = null }, ct);
-            var full = await enrolments.FindByTokenAsync(e.Token, ct);
-            await mail.SendConfirmationAsync(full, ct);
-            return TypedResults.Created($"/api/groups/enrolments/{e.Token}", EnrolmentView.From(full, full.Offer!, full.Session!));
+            await mail.SendConfirmationAsync(e, ct);
+            return TypedResults.Created($"/api/groups/enrolments/{e.Token}", EnrolmentView.From(e, e.Offer!, e.Session!));
         }
         catch (SessionFullException full)
         {

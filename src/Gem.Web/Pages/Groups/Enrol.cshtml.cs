@@ -30,7 +30,7 @@ public sealed class EnrolModel(GemDbContext db, EnrolmentService enrolments, Enr
         try
         {
             var e = await enrolments.EnrolAsync(sessionId, new EnrolmentRequest(Name, Email, Phone), ct);
-            await mail.SendConfirmationAsync(await enrolments.FindByTokenAsync(e.Token, ct), ct);
+            await mail.SendConfirmationAsync(e, ct);
             return Redirect($"/groups/enrolment/{e.Token}?new=true");
         }
         catch (SessionFullException full)
