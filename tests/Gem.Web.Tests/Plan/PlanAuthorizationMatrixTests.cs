@@ -40,6 +40,14 @@ public sealed class PlanAuthorizationMatrixTests
         _ => Expect.OwnDataOnly,
     };
 
+    /// <summary>Stories shared without a name: for coordinators only.</summary>
+    private static Expect StoriesRoute(string actor) => actor switch
+    {
+        PlanWorld.Coordinator => Expect.Data,
+        PlanWorld.Anonymous => Expect.SignIn,
+        _ => Expect.Denied,
+    };
+
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task EveryRoute_EveryActor_AnswersAsConsented(DatabaseProvider provider)
     {
@@ -52,9 +60,10 @@ public sealed class PlanAuthorizationMatrixTests
         foreach (var slug in PlanSetup.Slugs.Values) routes.Add(($"/plan/{p}/{slug}", SharedRoute, true, slug is "checkins" or "aanmeldingen" ? world.Name : world.Marker));
         foreach (var path in new[] { "/mijn", "/mijn/crisisplan", "/mijn/kring", "/mijn/export.json", "/mijn/export.fhir.json" })
             routes.Add((path, OwnRoute, false, world.Marker));
-        foreach (var path in new[] { "/mijn/toegang", "/mijn/verwijderen", "/mijn/aanmelding-koppelen" })
+        foreach (var path in new[] { "/mijn/toegang", "/mijn/verwijderen", "/mijn/aanmelding-koppelen", "/mijn/beveiliging" })
             routes.Add((path, OwnRoute, false, null));
         routes.Add(("/plan/gedeeld", SharedListRoute, false, world.Name));
+        routes.Add(("/plan/verhalen", StoriesRoute, false, world.Marker));
 
         await using var db = factory.Database.CreateContext();
         var logBefore = await db.AccessLog.CountAsync(e => e.SubjectUserId == p && e.ActorUserId != p);
@@ -90,7 +99,11 @@ public sealed class PlanAuthorizationMatrixTests
         // One access-log record per request by someone else to the person's data, refusals included.
         var shared = routes.Count(r => r.Logged);
         var signedInOthers = PlanWorld.Actors.Count(a => a is not PlanWorld.Self and not PlanWorld.Anonymous);
-        var entries = await db.AccessLog.AsNoTracking().Where(e => e.SubjectUserId == p && e.ActorUserId != p).ToListAsync();
+        var all = await db.AccessLog.AsNoTracking().Where(e => e.SubjectUserId == p && e.ActorUserId != p).ToListAsync();
+        // The coordinator read the anonymously shared story once: one record, without a consent row (the opt-in is the consent).
+        var story = Assert.Single(all, e => e.What == "Story.Anonymous");
+        Assert.Equal(world.Users[PlanWorld.Coordinator].Id, story.ActorUserId);
+        var entries = all.Where(e => e.What != "Story.Anonymous").ToList();
         Assert.Equal(shared * signedInOthers, entries.Count - logBefore);
         Assert.Equal(shared * 2, entries.Count(e => e.Allowed));
         Assert.All(entries.Where(e => e.Allowed), e => Assert.NotNull(e.ConsentId));
