@@ -16,6 +16,7 @@ builder.Services.AddAtlas();
 Gem.Web.FrontDoor.FrontDoorSetup.AddFrontDoor(builder.Services);
 builder.AddGroups();
 Gem.Web.Plan.PlanSetup.AddPlan(builder);
+Gem.Web.Dashboard.DashboardSetup.AddDashboard(builder.Services);
 
 var app = builder.Build();
 

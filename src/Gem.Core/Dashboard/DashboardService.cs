@@ -1,0 +1,110 @@
+using Gem.Core.Atlas;
+using Gem.Core.Data;
+using Gem.Core.FrontDoor;
+using Gem.Core.Groups;
+using Gem.Monitor.Disclosure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gem.Core.Dashboard;
+
+/// <summary>Everything the dashboard shows for one period, after disclosure control.</summary>
+public sealed record DashboardReport(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    TimeToSupport.Result Time,
+    GroupShareFigures.Result Groups,
+    CategoryCounts.Result Sectors,
+    CategoryCounts.Result Domains,
+    DashboardTable Gaps,
+    DashboardTable FullOffers,
+    Figure CoFacilitatedSessions,
+    Figure CoFacilitatedShare,
+    RecoveryChange.Result Recovery,
+    DashboardTable Plans)
+{
+    public IEnumerable<DashboardTable> Tables =>
+        [Time.Distribution, Groups.Table, Sectors.Table, Domains.Table, Gaps, FullOffers, Recovery.Table, Plans];
+}
+
+/// <summary>
+/// Reads the period's events from the database and hands them to the pure figure classes. The only place that
+/// queries for the dashboard; no figure is computed here. Counts come from the same sources the rest of Gem writes:
+/// the front door's anonymous counters, Groups' attendance (through <see cref="GroupShare"/>), facilitators, the
+/// front door's no-waiting check, and the plans' check-ins.
+/// </summary>
+public sealed class DashboardService(GemDbContext db, TimeProvider clock)
+{
+    /// <summary>How far ahead "offers running full" looks.</summary>
+    public static readonly TimeSpan FullLookAhead = TimeSpan.FromDays(14);
+
+    public DisclosureControl Rules { get; } = new();
+
+    public async Task<DashboardReport> ComputeAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default)
+    {
+        if (end <= start) throw new ValidationException("To", "The period ends after it starts.");
+        var now = clock.GetUtcNow();
+        var fromDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, AtlasSearch.Amsterdam).DateTime);
+        var toDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(end, AtlasSearch.Amsterdam).DateTime);
+        var counts = await db.Set<FrontDoorCount>().AsNoTracking()
+            .Where(c => c.Day >= fromDay && c.Day <= toDay && (c.Kind == CountKind.DaysToFirstSession || c.Kind == CountKind.SectorStarted || c.Kind == CountKind.DomainChosen))
+            .GroupBy(c => new { c.Kind, c.Key }).Select(g => new { g.Key.Kind, g.Key.Key, Count = g.Sum(c => c.Count) }).ToListAsync(ct);
+        long Sum(CountKind kind, string key) => counts.Where(c => c.Kind == kind && c.Key == key).Sum(c => (long)c.Count);
+
+        var time = TimeToSupport.Compute(counts.Where(c => c.Kind == CountKind.DaysToFirstSession).Select(c => (c.Key, (long)c.Count)), Rules);
+        var sectors = CategoryCounts.Compute("sectors", [.. Enum.GetValues<Sector>().Select(s => ("Sector." + s, Sum(CountKind.SectorStarted, s.ToString())))], Rules);
+        var domains = CategoryCounts.Compute("domains",
+            [.. Enum.GetValues<LifeDomains>().Where(d => d != LifeDomains.None).Select(d => ("Domain." + d, Sum(CountKind.DomainChosen, d.ToString())))], Rules);
+
+        var groups = await GroupShareAsync(start, end, ct);
+
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.Start >= start && s.Start < end && s.Start <= now)
+            .Select(s => new { s.Id, s.Offer!.Format, s.Offer.Capacity, Expert = db.SessionFacilitators.Any(f => f.SessionId == s.Id && f.Role == FacilitatorRoles.ExperienceExpert) })
+            .ToListAsync(ct);
+        var groupSessions = sessions.Where(s => new Offer { Name = "", Format = s.Format, Capacity = s.Capacity }.IsGroup).Select(s => s.Expert).ToList();
+        var (coSessions, coShare) = CoFacilitation.Compute(groupSessions, Rules);
+
+        var catalog = await FrontDoorCatalog.LoadAsync(db, now, ct);
+        var pc4s = await db.RegionAreas.AsNoTracking().Select(a => a.Pc4).Distinct().OrderBy(p => p).ToListAsync(ct);
+        var gaps = CapacityGaps.Compute(NoWaitingGuarantee.FindGaps(catalog, pc4s, now));
+
+        var until = now + FullLookAhead;
+        var coming = await db.Sessions.AsNoTracking().Where(s => s.Start >= now && s.Start < until && s.Offer!.Capacity != null)
+            .Select(s => new { s.OfferId, Offer = s.Offer!.Name, Partner = s.Offer.Partner!.Name, s.Offer.FlowPolicy, s.Offer.Capacity, s.Offer.MembersTaken, s.Seats, s.SeatsTaken })
+            .ToListAsync(ct);
+        var loads = coming.GroupBy(s => (s.OfferId, s.Offer, s.Partner)).Select(g => new OfferLoad(g.Key.Offer, g.Key.Partner, g.Count(),
+            g.Count(s => s.FlowPolicy == FlowPolicy.Rolling ? s.MembersTaken >= s.Capacity : s.SeatsTaken >= (s.Seats ?? s.Capacity))));
+        var full = Dashboard.FullOffers.Compute(loads);
+
+        var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.At >= start && c.At < end).ToListAsync(ct);
+        var recovery = RecoveryChange.Compute(checkIns, Rules);
+        var plans = await db.PersonalPlans.AsNoTracking().ToListAsync(ct);
+        var planTable = PlanFigures.Compute(plans, Rules);
+
+        return new DashboardReport(start, end, time, groups, sectors, domains, gaps, full, coSessions, coShare, recovery, planTable);
+    }
+
+    /// <summary>Group share from <see cref="GroupShare"/>, with the distinct persons behind each partner's contacts.</summary>
+    private async Task<GroupShareFigures.Result> GroupShareAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
+        var (region, partners) = await new GroupShare(db).ComputeAsync(start, end, ct);
+        var present = await (
+                from a in db.Attendances
+                join s in db.Sessions on a.SessionId equals s.Id
+                join e in db.Enrolments on a.EnrolmentId equals e.Id
+                where a.Mark == AttendanceMark.Present && s.Start >= start && s.Start < end
+                select new { s.Offer!.PartnerId, e.Id, e.UserId, e.Email, e.Phone })
+            .ToListAsync(ct);
+        var persons = present.Select(p => (p.PartnerId, Person: PersonKey(p.Id, p.UserId, p.Email, p.Phone))).Distinct().ToList();
+        var inputs = partners.Select(p => new ShareInput(p.Name, persons.Count(x => x.PartnerId == p.PartnerId), p.Contacts, p.GroupContacts)).ToList();
+        var all = new ShareInput("Region", persons.Select(x => x.Person).Distinct(StringComparer.Ordinal).Count(), region.Contacts, region.GroupContacts);
+        return GroupShareFigures.Compute(all, inputs, Rules);
+    }
+
+    /// <summary>One person behind enrolments: the account, else the e-mail address or phone number, else the enrolment itself.</summary>
+    public static string PersonKey(Guid enrolmentId, Guid? userId, string? email, string? phone) =>
+        userId is { } u ? "u:" + u.ToString("N")
+        : !string.IsNullOrWhiteSpace(email) ? "e:" + email.Trim().ToUpperInvariant()
+        : !string.IsNullOrWhiteSpace(phone) ? "p:" + new string([.. phone.Where(char.IsAsciiDigit)])
+        : "x:" + enrolmentId.ToString("N");
+}

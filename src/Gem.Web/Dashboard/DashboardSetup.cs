@@ -1,0 +1,8 @@
+using Gem.Core.Dashboard;
+
+namespace Gem.Web.Dashboard;
+
+public static class DashboardSetup
+{
+    public static void AddDashboard(this IServiceCollection services) => services.AddScoped<DashboardService>();
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using Gem.Core.Dashboard;
+using Gem.Core.Groups;
+using Gem.Core.Identity;
+using Gem.Web.Dashboard;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Gem.Web.Pages.Dashboard;
+
+/// <summary>
+/// The ecosystem dashboard for the regional coordinator (and admin): the last 12 months, every figure through the
+/// monitor's disclosure control, each table as SVG chart plus table and as CSV (<c>?handler=csv&amp;table=KEY</c>).
+/// </summary>
+[Authorize(Roles = Roles.Coordinator + "," + Roles.Admin)]
+public sealed class IndexModel(
+    DashboardService dashboard,
+    TimeProvider clock,
+    IStringLocalizer<DashboardResource> d,
+    IStringLocalizer<SharedResource> shared,
+    IStringLocalizer<FrontDoorResource> frontDoor) : PageModel
+{
+    public DashboardReport Report { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => Report = await ComputeAsync(ct);
+
+    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken ct)
+    {
+        var report = await ComputeAsync(ct);
+        var t = report.Tables.FirstOrDefault(x => x.Key == table);
+        if (t is null) return NotFound();
+        var csv = DashboardCsv.Write(t, Text, Label);
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"gem-dashboard-{t.Key}.csv");
+    }
+
+    private Task<DashboardReport> ComputeAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return dashboard.ComputeAsync(now.AddYears(-1), now, ct);
+    }
+
+    /// <summary>A dashboard string; sector and life-domain names come from the shared and front-door resources.</summary>
+    public string Text(string key)
+    {
+        var own = d[key];
+        if (!own.ResourceNotFound) return own.Value;
+        var other = key.StartsWith("Sector.", StringComparison.Ordinal) ? shared[key] : frontDoor[key];
+        return other.ResourceNotFound ? key : other.Value;
+    }
+
+    public string Label(DashboardRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.LabelIsKey ? Text(row.Label) : row.Label;
+    }
+
+    public string Format(Figure f) => f.Kind switch
+    {
+        FigureKind.Share => (f.Value * 100).ToString("0", CultureInfo.CurrentCulture) + "%",
+        FigureKind.Mean => string.Format(CultureInfo.CurrentCulture, "{0:0.0} ({1:0.0} – {2:0.0})", f.Value, f.Low, f.High),
+        _ => f.ToString(),
+    };
+
+    /// <summary>Bars of one column of a table; the table itself is printed next to it as the text alternative.</summary>
+    public string Chart(DashboardTable table, int column, string titleKey, double? goal = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var rows = table.Rows.Select(r => (Label(r), r.Values[column])).ToList();
+        return DashboardSvg.Bars("chart-" + table.Key, Text(titleKey), Text(table.Columns[column]) + ": " + string.Join("; ", rows.Select(r => r.Item1 + " " + r.Item2.ToString())), rows, goal);
+    }
+
+    public static double Goal => GroupShare.Goal;
+}
