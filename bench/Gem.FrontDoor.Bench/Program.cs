@@ -61,9 +61,12 @@ await RunAsync(http, i => queries[i % queries.Length], connections, 3); // JIT a
 // The matching alone, in process, one thread: what the endpoint costs without HTTP and JSON.
 var catalog = await factory.Services.GetRequiredService<Gem.Web.FrontDoor.FrontDoorCatalogCache>().GetAsync(CancellationToken.None);
 var answers = queries.Select(q => Gem.Web.FrontDoor.FrontDoorQuery.From(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(q[q.IndexOf('?', StringComparison.Ordinal)..])).ToAnswers()).ToArray();
+for (var i = 0; i < 50; i++) Gem.Core.FrontDoor.FrontDoorMatcher.Match(catalog, answers[i % answers.Length], DateTimeOffset.UtcNow);
 var inproc = Stopwatch.StartNew();
-for (var i = 0; i < 200; i++) Gem.Core.FrontDoor.FrontDoorMatcher.Match(catalog, answers[i % answers.Length], DateTimeOffset.UtcNow);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"matching in process: {inproc.Elapsed.TotalMilliseconds / 200:F2} ms per request over {catalog.Offers.Count:N0} offers"));
+var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+for (var i = 0; i < 500; i++) Gem.Core.FrontDoor.FrontDoorMatcher.Match(catalog, answers[i % answers.Length], DateTimeOffset.UtcNow);
+var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 500;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"matching in process: {inproc.Elapsed.TotalMilliseconds / 500:F2} ms wall, {cpuMs:F2} ms CPU per request over {catalog.Offers.Count:N0} offers (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
 
 var match = await RunAsync(http, i => queries[i % queries.Length], connections, seconds);
 var ping = await RunAsync(http, _ => "/api/frontdoor/ping", connections, seconds);
@@ -72,7 +75,7 @@ Console.WriteLine($"| endpoint | requests | errors | req/s | p50 ms | p95 ms | p
 Console.WriteLine($"|---|---|---|---|---|---|---|");
 Console.WriteLine(match.Row("GET /api/frontdoor/match"));
 Console.WriteLine(ping.Row("GET /api/frontdoor/ping"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\n{connections} connections, {seconds} s each, {Environment.ProcessorCount} cores; p95 goal < 50 ms: {(match.P(0.95) < 50 ? "met" : "NOT met")}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\n{connections} connections, {seconds} s each, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (client and server on the same machine); p95 goal < 50 ms: {(match.P(0.95) < 50 ? "met" : "NOT met")}"));
 
 static async Task<Result> RunAsync(HttpClient http, Func<int, string> path, int connections, int seconds)
 {
