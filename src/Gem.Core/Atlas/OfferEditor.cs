@@ -57,6 +57,7 @@ public sealed class OfferEditor(GemDbContext db, TimeProvider clock)
             Place = input.Place?.Trim(),
             OnlineUrl = input.OnlineUrl?.Trim(),
             Seats = input.Seats,
+            IsCohortStart = input.IsCohortStart,
         };
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct);
@@ -80,7 +81,7 @@ public sealed class OfferEditor(GemDbContext db, TimeProvider clock)
     }
 }
 
-public sealed record SessionInput(DateTimeOffset Start, DateTimeOffset End, string? Place, string? OnlineUrl, int? Seats)
+public sealed record SessionInput(DateTimeOffset Start, DateTimeOffset End, string? Place, string? OnlineUrl, int? Seats, bool IsCohortStart = false)
 {
     public void EnsureValid(DateTimeOffset now)
     {

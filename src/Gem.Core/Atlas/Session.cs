@@ -17,4 +17,6 @@ public class Session
     public int? Seats { get; set; }
     /// <summary>Seats held for this session (open groups: "ik kom"; cohort groups: the cohort starting here). Changed only by Groups' conditional updates.</summary>
     public int SeatsTaken { get; set; }
+    /// <summary>For cohort offers: a new group starts here, and people enrol for this date.</summary>
+    public bool IsCohortStart { get; set; }
 }

@@ -69,8 +69,8 @@ public sealed class Attendances(GemDbContext db, TimeProvider clock)
         {
             // Cohort: the members of the cohort that started at or before this session, latest cohort start first.
             var start = session.Start;
-            var cohortStart = await db.Enrolments.AsNoTracking().Where(e => e.OfferId == offer.Id && e.Session!.Start <= start)
-                .OrderByDescending(e => e.Session!.Start).Select(e => (Guid?)e.SessionId).FirstOrDefaultAsync(ct);
+            var cohortStart = (await db.Sessions.AsNoTracking().Where(s => s.OfferId == offer.Id && s.IsCohortStart && s.Start <= start).ToListAsync(ct))
+                .OrderByDescending(s => s.Start).Select(s => (Guid?)s.Id).FirstOrDefault();
             query = query.Where(e => e.SessionId == cohortStart);
         }
         return (await query.ToListAsync(ct)).OrderBy(e => e.Name, StringComparer.CurrentCulture).ToList();

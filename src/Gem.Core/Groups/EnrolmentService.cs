@@ -46,6 +46,8 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         var now = clock.GetUtcNow();
         if (session.End <= now) throw new ValidationException("SessionId", "This session has already taken place.");
         var offer = session.Offer!;
+        if (offer.FlowPolicy == FlowPolicy.Cohort && !session.IsCohortStart)
+            throw new ValidationException("SessionId", "This course runs as one group from a fixed start date; sign up for the start of a next group.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await TakeSeatAsync(offer, session.Id, ct) == 0)

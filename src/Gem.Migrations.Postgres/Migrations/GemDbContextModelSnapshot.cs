@@ -243,6 +243,9 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("End")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsCohortStart")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("OfferId")
                         .HasColumnType("uuid");
 

@@ -238,6 +238,9 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.Property<long>("End")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsCohortStart")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OfferId")
                         .HasColumnType("TEXT");
 

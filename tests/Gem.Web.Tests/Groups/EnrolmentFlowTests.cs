@@ -82,6 +82,23 @@ public sealed class EnrolmentFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enrol_CohortCourse_OnlyAtTheStartOfAGroup()
+    {
+        await using var db = _factory.Database.CreateContext();
+        var now = DateTimeOffset.UtcNow;
+        var sessions = await db.Sessions.Include(s => s.Offer).Where(s => s.Offer!.FlowPolicy == FlowPolicy.Cohort).ToListAsync();
+        var course = sessions.Where(s => s.IsCohortStart && s.Start > now).GroupBy(s => s.OfferId)
+            .First(g => sessions.Any(x => x.OfferId == g.Key && !x.IsCohortStart && x.Start > now));
+        var start = course.OrderBy(s => s.Start).First();
+        var later = sessions.Where(s => s.OfferId == course.Key && !s.IsCohortStart && s.Start > now).OrderBy(s => s.Start).First();
+
+        var refused = await _client.PostAsJsonAsync($"/api/groups/sessions/{later.Id}/enrolments", new EnrolmentRequest("Sam", "sam@test.example", null));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("\"SessionId\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await EnrolAsync(start.Id);
+    }
+
+    [Fact]
     public async Task Pause_OpenGroup_IsRefusedWithAReason()
     {
         var sessionId = await EnrolmentConcurrencyTests.PrepareAsync(_factory, FlowPolicy.Open, 5);

@@ -76,7 +76,7 @@ public static class DemoRegion
                 if (!partners.TryGetValue(host.PartnerKey, out var p))
                     throw new InvalidOperationException($"Offer '{kind.Name}' names unknown partner '{host.PartnerKey}'.");
                 var offer = ToOffer(kind, i, host, p.Row, p.Partner, now);
-                foreach (var (start, end) in host.Schedule?.Occurrences(now, Horizon, zone, offer.Id) ?? [])
+                foreach (var (start, end, cohortStart) in host.Schedule?.Occurrences(now, Horizon, zone, offer.Id) ?? [])
                 {
                     offer.Sessions.Add(new Session
                     {
@@ -84,6 +84,7 @@ public static class DemoRegion
                         OfferId = offer.Id,
                         Start = start,
                         End = end,
+                        IsCohortStart = cohortStart,
                     });
                 }
                 p.Partner.Offers.Add(offer);

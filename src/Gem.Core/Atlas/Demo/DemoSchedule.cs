@@ -73,7 +73,7 @@ internal sealed record DemoSchedule(IReadOnlyList<DayOfWeek> Days, TimeOnly Star
     }
 
     /// <summary>The sessions that start at or after <paramref name="now"/> and end within <paramref name="horizon"/>, in UTC.</summary>
-    public IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> Occurrences(DateTimeOffset now, TimeSpan horizon, TimeZoneInfo zone, Guid offerId)
+    public IEnumerable<(DateTimeOffset Start, DateTimeOffset End, bool CohortStart)> Occurrences(DateTimeOffset now, TimeSpan horizon, TimeZoneInfo zone, Guid offerId)
     {
         var until = now + horizon;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
@@ -96,7 +96,10 @@ internal sealed record DemoSchedule(IReadOnlyList<DayOfWeek> Days, TimeOnly Star
                 if (zone.IsInvalidTime(local)) continue;
                 var start = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
                 var end = start + step;
-                if (start >= now && end <= until) yield return (start, end);
+                // A course (xN) starts a new group at its first meeting of the first week of a run.
+                var cohortStart = Meetings is not null && position == 0 && offset == TimeSpan.Zero
+                    && date.DayOfWeek == Days.MinBy(d => ((int)d + 6) % 7);
+                if (start >= now && end <= until) yield return (start, end, cohortStart);
             }
         }
     }

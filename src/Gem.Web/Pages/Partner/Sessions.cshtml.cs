@@ -20,6 +20,7 @@ public sealed class SessionsModel(OfferEditor editor, GemDbContext db, TimeProvi
     [BindProperty] public DateTime? End { get; set; }
     [BindProperty] public int? Seats { get; set; }
     [BindProperty] public string? Place { get; set; }
+    [BindProperty] public bool IsCohortStart { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -34,7 +35,7 @@ public sealed class SessionsModel(OfferEditor editor, GemDbContext db, TimeProvi
         }
         try
         {
-            await editor.AddSessionAsync(User.ToActor(), id, new SessionInput(ToUtc(Start.Value), ToUtc(End.Value), Place, null, Seats), ct);
+            await editor.AddSessionAsync(User.ToActor(), id, new SessionInput(ToUtc(Start.Value), ToUtc(End.Value), Place, null, Seats, IsCohortStart), ct);
         }
         catch (ValidationException e)
         {
