@@ -34,6 +34,18 @@ public static class PlanSetup
         services.Configure<IdentityOptions>(o => o.SignIn.RequireConfirmedEmail = true);
         // Check the security stamp on every request: an erased account or a changed password ends every session at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // People's own pages send to the citizen sign-in (with the authenticator step), staff pages keep theirs.
+        services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
+        {
+            var inner = o.Events.OnRedirectToLogin;
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                var path = ctx.Request.Path;
+                if (!path.StartsWithSegments("/mijn") && !path.StartsWithSegments("/plan")) return inner(ctx);
+                ctx.Response.Redirect("/mijn/inloggen?ReturnUrl=" + Uri.EscapeDataString(path + ctx.Request.QueryString));
+                return Task.CompletedTask;
+            };
+        });
     }
 
     public static void MapPlanApi(this IEndpointRouteBuilder app)

@@ -12,7 +12,7 @@ public sealed partial class PlanBrowserTests(BrowserFixture browser) : IClassFix
     private async Task<IPage> SignInAsync(GemUser user)
     {
         var page = await browser.NewPageAsync(javaScript: false);
-        await page.GotoAsync("/Account/Login?ReturnUrl=%2Fmijn");
+        await page.GotoAsync("/mijn/inloggen");
         await page.GetByLabel("E-mailadres").FillAsync(user.Email!);
         await page.GetByLabel("Wachtwoord").FillAsync(WebTestExtensions.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();

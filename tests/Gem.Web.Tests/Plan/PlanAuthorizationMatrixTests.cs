@@ -87,7 +87,7 @@ public sealed class PlanAuthorizationMatrixTests
                     Expect.OwnDataOnly => status == HttpStatusCode.OK && !shown,
                     Expect.NotFound => status == HttpStatusCode.NotFound && !shown,
                     Expect.Denied => status == HttpStatusCode.Redirect && location.Contains("/Account/Denied", StringComparison.Ordinal),
-                    Expect.SignIn => status == HttpStatusCode.Redirect && location.Contains("/Account/Login", StringComparison.Ordinal),
+                    Expect.SignIn => status == HttpStatusCode.Redirect && location.StartsWith("/mijn/inloggen?ReturnUrl=", StringComparison.Ordinal),
                     _ => false,
                 };
                 if (!ok) failures.Add($"{path} as {actor}: expected {expect}, got {(int)status} {location} (data {(shown ? "shown" : "absent")})");

@@ -127,7 +127,7 @@ public sealed partial class PlanFlowTests
         Assert.Equal(HttpStatusCode.NotFound, (await world.Clients[PlanWorld.MemberWith].GetAsync($"/plan/{person.Id}/doelen")).StatusCode);
         var again = await client.GetAsync("/mijn");
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Contains("/Account/Login", again.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("/mijn/inloggen", again.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>Every value in every table of the database, as text, checked for the needles. Returns "Table: needle" per hit.</summary>

@@ -80,7 +80,7 @@ public sealed class SessionLimitsTests : IAsyncLifetime
         clock.Advance(TimeSpan.FromMinutes(20));
         var late = await client.GetAsync("/mijn");
         Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
-        Assert.Contains("/Account/Login", late.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("/mijn/inloggen", late.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

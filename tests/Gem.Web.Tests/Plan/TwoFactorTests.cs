@@ -68,14 +68,23 @@ public sealed class TwoFactorTests : IAsyncLifetime
 
         // Password alone no longer signs in.
         var fresh = _factory.CreateClient(new() { AllowAutoRedirect = false });
-        var step1 = await PostAsync(fresh, "/mijn/inloggen", "/mijn/inloggen", new() { ["Email"] = citizen.Email!, ["Password"] = WebTestExtensions.Password });
+        // Coming from a page that needed sign-in: the return address survives both steps.
+        var bounced = await fresh.GetAsync("/plan/gedeeld");
+        Assert.Equal("/mijn/inloggen?ReturnUrl=%2Fplan%2Fgedeeld", bounced.Headers.Location?.ToString());
+        var step1 = await PostAsync(fresh, "/mijn/inloggen", "/mijn/inloggen", new()
+        {
+            ["Email"] = citizen.Email!, ["Password"] = WebTestExtensions.Password, ["ReturnUrl"] = "/plan/gedeeld",
+        });
         Assert.Equal(HttpStatusCode.Redirect, step1.StatusCode);
-        Assert.Equal("/mijn/inloggen-code", step1.Headers.Location?.ToString());
+        Assert.Equal("/mijn/inloggen-code?ReturnUrl=%2Fplan%2Fgedeeld", step1.Headers.Location?.ToString());
         Assert.Equal(HttpStatusCode.Redirect, (await fresh.GetAsync("/mijn")).StatusCode);
 
-        var step2 = await PostAsync(fresh, "/mijn/inloggen-code", "/mijn/inloggen-code", new() { ["Code"] = Totp(key, DateTimeOffset.UtcNow.AddSeconds(30)) });
+        var step2 = await PostAsync(fresh, "/mijn/inloggen-code", "/mijn/inloggen-code", new()
+        {
+            ["Code"] = Totp(key, DateTimeOffset.UtcNow.AddSeconds(30)), ["ReturnUrl"] = "/plan/gedeeld",
+        });
         Assert.Equal(HttpStatusCode.Redirect, step2.StatusCode);
-        Assert.Equal("/mijn", step2.Headers.Location?.ToString());
+        Assert.Equal("/plan/gedeeld", step2.Headers.Location?.ToString());
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/mijn")).StatusCode);
     }
 

@@ -17,6 +17,7 @@ public sealed class SignInModel(SignInManager<GemUser> signIn) : PageModel
 {
     [BindProperty, Required, EmailAddress] public string Email { get; set; } = "";
     [BindProperty, Required] public string Password { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
 
     public void OnGet() { }
@@ -29,8 +30,9 @@ public sealed class SignInModel(SignInManager<GemUser> signIn) : PageModel
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect("/mijn");
-        if (result.RequiresTwoFactor) return LocalRedirect("/mijn/inloggen-code");
+        var target = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/mijn";
+        if (result.Succeeded) return LocalRedirect(target);
+        if (result.RequiresTwoFactor) return LocalRedirect("/mijn/inloggen-code?ReturnUrl=" + Uri.EscapeDataString(target));
         Error = result.IsLockedOut ? "SignIn.LockedOut" : "SignIn.Invalid";
         return Page();
     }

@@ -12,6 +12,7 @@ namespace Gem.Web.Pages.Me;
 public sealed class SignInCodeModel(SignInManager<GemUser> signIn) : PageModel
 {
     [BindProperty, Required, StringLength(8)] public string Code { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() =>
@@ -22,7 +23,7 @@ public sealed class SignInCodeModel(SignInManager<GemUser> signIn) : PageModel
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return LocalRedirect("/mijn/inloggen");
         var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        if (result.Succeeded) return LocalRedirect("/mijn");
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/mijn");
         Error = result.IsLockedOut ? "SignIn.LockedOut" : "SignIn.BadCode";
         return Page();
     }
