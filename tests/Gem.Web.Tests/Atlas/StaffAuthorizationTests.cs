@@ -163,6 +163,19 @@ public sealed class StaffAuthorizationTests : IAsyncLifetime
         Assert.Equal(count, await after.Offers.CountAsync());
     }
 
+    [Theory]
+    [InlineData(Roles.PartnerStaff, "/partner")]
+    [InlineData(Roles.Coordinator, "/dashboard")]
+    [InlineData(Roles.Citizen, "/mijn")]
+    public async Task SignIn_EachRole_StartsAtItsOwnHome(string role, string home)
+    {
+        var user = await _factory.CreateUserAsync(role, role == Roles.PartnerStaff ? _partnerA : null);
+        var client = _factory.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.PostAsync("/Account/Login", await WebTestExtensions.LoginFormAsync(client, user.Email!, WebTestExtensions.Password));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(home, response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task SignIn_FiveWrongPasswords_LocksTheAccountWithoutRevealingIt()
     {

@@ -15,6 +15,17 @@ public sealed class LoginModel(SignInManager<GemUser> signIn) : PageModel
 
     public void OnGet() { }
 
+    /// <summary>Where a role starts: staff at their organisation, coordinators at the dashboard, everyone else at their plan.</summary>
+    private async Task<string> HomeForAsync(string email)
+    {
+        var user = await signIn.UserManager.FindByEmailAsync(email);
+        if (user is null) return "/";
+        var roles = await signIn.UserManager.GetRolesAsync(user);
+        return roles.Contains(Roles.PartnerStaff) || roles.Contains(Roles.Admin) ? "/partner"
+            : roles.Contains(Roles.Coordinator) ? "/dashboard"
+            : "/mijn";
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
@@ -23,7 +34,9 @@ public sealed class LoginModel(SignInManager<GemUser> signIn) : PageModel
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/partner");
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : await HomeForAsync(Email));
+        // Two-step sign-in continues on the same code page citizens use.
+        if (result.RequiresTwoFactor) return LocalRedirect("/mijn/inloggen-code?ReturnUrl=" + Uri.EscapeDataString(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/"));
         // One message for unknown account and wrong password, so the page does not reveal who has an account.
         Error = result.IsLockedOut ? "Login.LockedOut" : "Login.Invalid";
         return Page();
