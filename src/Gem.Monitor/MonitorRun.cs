@@ -47,40 +47,16 @@ public static class MonitorRun
         GemeenteNames names = GemeenteNames.Default;
         var control = new DisclosureControl();
 
-        // 1. Vektis
-        string[] vektisFiles = [.. Directory.EnumerateFiles(data.VektisFolder, "*.csv").Where(static p => VektisReader.YearFromFileName(p) is not null).Order(StringComparer.Ordinal)];
-        if (vektisFiles.Length == 0)
-        {
-            throw new FileNotFoundException($"No vektis_YYYY_gemeente.csv files in '{data.VektisFolder}'.");
-        }
-
-        var files = new List<VektisFile>();
-        for (int i = 0; i < vektisFiles.Length; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            string path = vektisFiles[i];
-            files.Add(VektisReader.ReadFile(path, VektisReader.YearFromFileName(path)!.Value));
-            progress?.Report(new MonitorProgress(MonitorStep.ReadVektis, 100.0 * (i + 1) / vektisFiles.Length, Path.GetFileName(path)));
-        }
-
-        // 2. Indicators
-        var years = new List<GgzYear>();
-        foreach (VektisFile file in files.OrderBy(static f => f.Year))
-        {
-            years.Add(GgzExpenditure.Compute(file, names));
-            progress?.Report(new MonitorProgress(MonitorStep.Indicators, 100.0 * years.Count / files.Count, file.Year.ToString(CultureInfo.InvariantCulture)));
-        }
-
+        // 1–2. Vektis and indicators
+        IReadOnlyList<GgzYear> years = MonitorInputs.ReadYears(data, names, progress, cancellationToken);
         GgzYear latest = years[^1];
-        StandardisedExpenditureResult standardised = StandardisedExpenditure.Compute(latest);
 
         // 3. Deprivation
         cancellationToken.ThrowIfCancellationRequested();
         Pc4Crosswalk crosswalk = Pc4Crosswalk.Load(data.Postcodes, names);
         IReadOnlyList<SesPc4> sesPc4 = SesWoa.Read(data.Ses);
-        int sesYear = sesPc4.Where(r => r.Year <= latest.Year).Select(static r => r.Year).DefaultIfEmpty(sesPc4.Max(static r => r.Year)).Max();
-        IReadOnlyList<SesGemeente> sesGemeente = SesWoa.ByGemeente(sesPc4, sesYear, crosswalk);
-        DeprivationResult deprivation = DeprivationModel.Fit(latest.Year, DeprivationModel.Inputs(latest, sesGemeente));
+        MonitorYear computed = MonitorYear.Compute(latest, sesPc4, crosswalk);
+        (StandardisedExpenditureResult standardised, int sesYear, DeprivationResult deprivation) = (computed.Standardised, computed.SesYear, computed.Deprivation);
         progress?.Report(new MonitorProgress(MonitorStep.Deprivation, microdata is null ? 100 : 50, $"SES-WOA {sesYear}"));
         MicrodataResult? micro = null;
         bool synthetic = false;

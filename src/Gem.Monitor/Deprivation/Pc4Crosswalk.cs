@@ -28,6 +28,27 @@ public sealed class Pc4Crosswalk
     /// <summary>Inhabitants per PC4 on 1 January 2021 (CBS, rounded to 5).</summary>
     public IReadOnlyDictionary<string, double> PopulationByPc4 { get; }
 
+    /// <summary>The monitor gemeenten of a set of PC4 areas (sorted), and the PC4 areas the crosswalk does not know.</summary>
+    public (IReadOnlyList<string> Gemeenten, IReadOnlyList<string> Unknown) GemeentenOf(IEnumerable<string> pc4s)
+    {
+        ArgumentNullException.ThrowIfNull(pc4s);
+        var gemeenten = new SortedSet<string>(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        foreach (string pc4 in pc4s)
+        {
+            if (GemeenteByPc4.TryGetValue(pc4, out string? g))
+            {
+                gemeenten.Add(g);
+            }
+            else
+            {
+                unknown.Add(pc4);
+            }
+        }
+
+        return ([.. gemeenten], unknown);
+    }
+
     public static Pc4Crosswalk Load(string path, GemeenteNames names)
     {
         ArgumentNullException.ThrowIfNull(names);

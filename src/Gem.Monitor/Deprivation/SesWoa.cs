@@ -39,6 +39,18 @@ public static class SesWoa
         return rows;
     }
 
+    /// <summary>The SES-WOA year to pair with a Vektis year: the latest not after it, else the earliest there is (the closest).</summary>
+    public static int YearFor(IReadOnlyList<SesPc4> rows, int year)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            throw new InvalidDataException("The SES-WOA file has no rows.");
+        }
+
+        return rows.Where(r => r.Year <= year).Select(static r => r.Year).DefaultIfEmpty(rows.Min(static r => r.Year)).Max();
+    }
+
     /// <summary>Household-weighted mean score per gemeente over the PC4 areas with a score and households.</summary>
     public static IReadOnlyList<SesGemeente> ByGemeente(IEnumerable<SesPc4> rows, int year, Pc4Crosswalk crosswalk)
     {

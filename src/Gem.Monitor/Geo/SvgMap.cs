@@ -7,6 +7,35 @@ namespace Gem.Monitor.Geo;
 /// <summary>A layer to draw: features, a value per feature name (null = no data / suppressed) and colour classes.</summary>
 public sealed record ChoroplethLayer(IReadOnlyList<GeoFeature> Features, Func<string, double?> Value);
 
+/// <summary>The part of the map to draw (WGS84 degrees).</summary>
+public sealed record GeoBounds(double LonMin, double LonMax, double LatMin, double LatMax)
+{
+    /// <summary>The Netherlands.</summary>
+    public static GeoBounds Netherlands { get; } = new(3.3, 7.25, 50.72, 53.58);
+
+    /// <summary>The box around the features, widened by <paramref name="margin"/> of its size on every side.</summary>
+    public static GeoBounds Around(IEnumerable<GeoFeature> features, double margin = 0.03)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var points = features.SelectMany(static f => f.Rings).SelectMany(static r => r).ToList();
+        if (points.Count == 0)
+        {
+            return Netherlands;
+        }
+
+        double lonMin = points.Min(static p => p.Lon), lonMax = points.Max(static p => p.Lon);
+        double latMin = points.Min(static p => p.Lat), latMax = points.Max(static p => p.Lat);
+        double dx = Math.Max(lonMax - lonMin, 1e-3) * margin, dy = Math.Max(latMax - latMin, 1e-3) * margin;
+        return new GeoBounds(lonMin - dx, lonMax + dx, latMin - dy, latMax + dy);
+    }
+}
+
+/// <summary>The words a map writes itself (legend and tooltips); Dutch unless the caller gives others.</summary>
+public sealed record MapText(string NoData, string NoDataLegend, string Border)
+{
+    public static MapText Dutch { get; } = new("geen gegevens", "geen gegevens / onderdrukt", "gemeentegrens");
+}
+
 /// <summary>Class breaks and colours of a map legend.</summary>
 public sealed record ColourScale(IReadOnlyList<double> Breaks, IReadOnlyList<string> Colours, string Format)
 {
@@ -61,18 +90,22 @@ public sealed record ColourScale(IReadOnlyList<double> Breaks, IReadOnlyList<str
 public sealed class SvgMap
 {
     private const double Width = 520;
-    private const double LonMin = 3.3, LonMax = 7.25, LatMin = 50.72, LatMax = 53.58;
     private static readonly double s_cosLat = Math.Cos(52.2 * Math.PI / 180);
-    private static readonly double s_scale = Width / ((LonMax - LonMin) * s_cosLat);
-    private static readonly double s_height = (LatMax - LatMin) * s_scale;
+    private readonly GeoBounds _bounds;
+    private readonly double _scale;
+    private readonly double _height;
 
     private readonly Dictionary<GeoFeature, string> _paths = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<GeoFeature, string> _ids = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="shareGeometry">Write each shape once (<see cref="Definitions"/>) and reference it with &lt;use&gt; from every map.</param>
-    public SvgMap(bool shareGeometry = false)
+    /// <param name="bounds">The area to draw (default: the Netherlands), e.g. <see cref="GeoBounds.Around"/> a region.</param>
+    public SvgMap(bool shareGeometry = false, GeoBounds? bounds = null)
     {
         ShareGeometry = shareGeometry;
+        _bounds = bounds ?? GeoBounds.Netherlands;
+        _scale = Width / ((_bounds.LonMax - _bounds.LonMin) * s_cosLat);
+        _height = (_bounds.LatMax - _bounds.LatMin) * _scale;
     }
 
     public bool ShareGeometry { get; }
@@ -122,7 +155,7 @@ public sealed class SvgMap
             int written = 0;
             foreach ((double lon, double lat) in ring)
             {
-                double x = (lon - LonMin) * s_cosLat * s_scale, y = (LatMax - lat) * s_scale;
+                double x = (lon - _bounds.LonMin) * s_cosLat * _scale, y = (_bounds.LatMax - lat) * _scale;
                 if (written > 0 && Math.Abs(x - lastX) < 0.4 && Math.Abs(y - lastY) < 0.4)
                 {
                     continue;
@@ -148,20 +181,21 @@ public sealed class SvgMap
     }
 
     /// <summary>A complete &lt;svg&gt;: filled areas, optional border overlay (drawn in green as in GEM's Fig. 4), legend.</summary>
-    public string Render(string id, string title, ChoroplethLayer fill, ColourScale scale, IReadOnlyList<GeoFeature>? borders, Func<double, string> legendLabel)
+    public string Render(string id, string title, ChoroplethLayer fill, ColourScale scale, IReadOnlyList<GeoFeature>? borders, Func<double, string> legendLabel, MapText? text = null)
     {
+        text ??= MapText.Dutch;
         ArgumentNullException.ThrowIfNull(fill);
         ArgumentNullException.ThrowIfNull(scale);
         ArgumentNullException.ThrowIfNull(legendLabel);
         var sb = new StringBuilder();
         double legendHeight = 22 * (scale.Colours.Count + 1) + 10;
-        sb.Append(CultureInfo.InvariantCulture, $"<svg id=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width + 190:0} {Math.Max(s_height, legendHeight):0}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(title)}\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<svg id=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width + 190:0} {Math.Max(_height, legendHeight):0}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(title)}\">");
         sb.Append(CultureInfo.InvariantCulture, $"<title>{WebUtility.HtmlEncode(title)}</title>");
         sb.Append("<g stroke=\"#ffffff\" stroke-width=\"0.15\">");
         foreach (GeoFeature f in fill.Features)
         {
             double? v = fill.Value(f.Name);
-            string label = v is null ? "geen gegevens" : legendLabel(v.Value);
+            string label = v is null ? text.NoData : legendLabel(v.Value);
             sb.Append(Shape(f, $"class=\"area\" fill=\"{scale.ColourOf(v)}\"", $"{f.Name}: {label}"));
         }
 
@@ -182,21 +216,21 @@ public sealed class SvgMap
         sb.Append("<g class=\"legend\" font-size=\"11\" font-family=\"sans-serif\">");
         for (int k = 0; k < scale.Colours.Count; k++)
         {
-            string text = scale.Breaks.Count == 0 ? string.Empty
+            string range = scale.Breaks.Count == 0 ? string.Empty
                 : k == 0 ? "< " + legendLabel(scale.Breaks[0])
                 : k == scale.Colours.Count - 1 ? "≥ " + legendLabel(scale.Breaks[^1])
                 : legendLabel(scale.Breaks[k - 1]) + " – " + legendLabel(scale.Breaks[k]);
             sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{lx:0}\" y=\"{ly + (22 * k):0}\" width=\"16\" height=\"16\" fill=\"{scale.Colours[k]}\" stroke=\"#888\" stroke-width=\"0.5\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{lx + 22:0}\" y=\"{ly + (22 * k) + 12:0}\">{WebUtility.HtmlEncode(text)}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{lx + 22:0}\" y=\"{ly + (22 * k) + 12:0}\">{WebUtility.HtmlEncode(range)}</text>");
         }
 
         double ny = ly + (22 * scale.Colours.Count);
         sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{lx:0}\" y=\"{ny:0}\" width=\"16\" height=\"16\" fill=\"{ColourScale.NoData}\" stroke=\"#888\" stroke-width=\"0.5\"/>");
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{lx + 22:0}\" y=\"{ny + 12:0}\">geen gegevens / onderdrukt</text>");
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{lx + 22:0}\" y=\"{ny + 12:0}\">{WebUtility.HtmlEncode(text.NoDataLegend)}</text>");
         if (borders is not null)
         {
             sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{lx:0}\" y1=\"{ny + 30:0}\" x2=\"{lx + 16:0}\" y2=\"{ny + 30:0}\" stroke=\"#1b7837\" stroke-width=\"2\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{lx + 22:0}\" y=\"{ny + 34:0}\">gemeentegrens</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{lx + 22:0}\" y=\"{ny + 34:0}\">{WebUtility.HtmlEncode(text.Border)}</text>");
         }
 
         sb.Append("</g></svg>");

@@ -48,6 +48,27 @@ public static class DeprivationModel
             [.. inputs.Select((input, k) => new DeprivationResidual(input.Gemeente, input.GgzPerPersonYear, fit.Fitted[k], input.SesScore, input.Households))]);
     }
 
+    /// <summary>
+    /// Several gemeenten taken together (a region): observed and expected € per person-year averaged with the
+    /// gemeenten's person-years as weights, SES-WOA with their households (as within a gemeente).
+    /// </summary>
+    public static DeprivationResidual Combine(string name, IReadOnlyList<(DeprivationResidual Gemeente, double PersonYears)> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        double py = parts.Sum(static p => p.PersonYears), households = parts.Sum(static p => p.Gemeente.Households);
+        if (!(py > 0) || !(households > 0))
+        {
+            throw new ArgumentException("Combine needs person-years and households.", nameof(parts));
+        }
+
+        return new DeprivationResidual(
+            name,
+            parts.Sum(static p => p.Gemeente.Observed * p.PersonYears) / py,
+            parts.Sum(static p => p.Gemeente.Expected * p.PersonYears) / py,
+            parts.Sum(static p => p.Gemeente.SesScore * p.Gemeente.Households) / households,
+            households);
+    }
+
     /// <summary>Writes the regression input (semicolon-separated, round-trip doubles) for R and for review.</summary>
     public static void WriteInputs(IReadOnlyList<DeprivationInput> inputs, TextWriter writer)
     {

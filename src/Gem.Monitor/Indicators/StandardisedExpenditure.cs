@@ -13,7 +13,35 @@ public sealed record StandardisedArea(string Gemeente, double PersonYears, doubl
 
 /// <param name="NationalMean">National GGZ euro per person-year (strata with sex and age).</param>
 /// <param name="PersonSd">Pooled within-stratum standard deviation per person-year, estimated from the Vektis cells.</param>
-public sealed record StandardisedExpenditureResult(int Year, double NationalMean, double PersonSd, IReadOnlyList<StandardisedArea> Areas);
+public sealed record StandardisedExpenditureResult(int Year, double NationalMean, double PersonSd, IReadOnlyList<StandardisedArea> Areas)
+{
+    /// <summary>
+    /// Confidence interval of an area's index (observed/expected): the normal interval of its standardised mean
+    /// (± z·σ̄/√person-years, the funnel's own spread) divided by the national mean.
+    /// </summary>
+    public (double Lower, double Upper) IndexInterval(StandardisedArea area, double level = FunnelLimits.Level95)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        (double lower, double upper) = FunnelLimits.Mean(area.StandardisedMean, PersonSd, area.PersonYears, level);
+        return (lower / NationalMean, upper / NationalMean);
+    }
+
+    /// <summary>Several areas taken together (a region): observed and expected summed, limits at the summed person-years.</summary>
+    public StandardisedArea Combine(string name, IEnumerable<StandardisedArea> areas)
+    {
+        ArgumentNullException.ThrowIfNull(areas);
+        var list = areas.ToList();
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("Combine needs at least one area.", nameof(areas));
+        }
+
+        double py = list.Sum(static a => a.PersonYears), observed = list.Sum(static a => a.Observed), expected = list.Sum(static a => a.Expected);
+        double standardised = NationalMean * observed / expected;
+        FunnelLimit limits = FunnelLimits.MeanLimits(NationalMean, PersonSd, py);
+        return new StandardisedArea(name, py, observed, expected, standardised, limits, FunnelLimits.Classify(standardised, limits));
+    }
+}
 
 /// <summary>
 /// Indirect age–sex standardisation of GGZ expenditure per gemeente with a funnel for means (normal limits).

@@ -6,7 +6,8 @@ using Gem.Monitor.Statistics;
 namespace Gem.Monitor.Report;
 
 /// <summary>A point in a chart, with a label for its tooltip.</summary>
-public sealed record ChartPoint(double X, double Y, string Label, string Colour = "#3182bd");
+/// <param name="Highlight">Drawn larger, outlined and on top (e.g. the region's own gemeenten among all others).</param>
+public sealed record ChartPoint(double X, double Y, string Label, string Colour = "#3182bd", bool Highlight = false);
 
 /// <summary>Small self-contained SVG charts (no script): funnel plot and scatter with a fitted line.</summary>
 public static class Charts
@@ -14,7 +15,8 @@ public static class Charts
     private const double W = 640, H = 380, Left = 64, Right = 16, Top = 16, Bottom = 48;
 
     /// <summary>Funnel plot: x = denominator on a log scale, y = value; target line and 95% / 99.8% limits.</summary>
-    public static string Funnel(string id, string title, IReadOnlyList<ChartPoint> points, double target, Func<double, FunnelLimit> limits, string xLabel, string yLabel)
+    /// <param name="legend">The legend of the limit lines (default Dutch).</param>
+    public static string Funnel(string id, string title, IReadOnlyList<ChartPoint> points, double target, Func<double, FunnelLimit> limits, string xLabel, string yLabel, string legend = "— 95%-grens   - - 99,8%-grens")
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(limits);
@@ -53,7 +55,7 @@ public static class Charts
         sb.Append(CultureInfo.InvariantCulture, $"<path d=\"{Line(static l => l.Lower95)}\" fill=\"none\" stroke=\"#fb6a4a\"/>");
         sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(Left)}\" x2=\"{F(W - Right)}\" y1=\"{F(Sy(target))}\" y2=\"{F(Sy(target))}\" stroke=\"#333\"/>");
         Points(sb, points, p => Sx(p.X), p => Sy(p.Y));
-        sb.Append(CultureInfo.InvariantCulture, $"<g font-size=\"10\" font-family=\"sans-serif\"><text x=\"{F(W - 210)}\" y=\"{F(Top + 10)}\">— 95%-grens   - - 99,8%-grens</text></g>");
+        sb.Append(CultureInfo.InvariantCulture, $"<g font-size=\"10\" font-family=\"sans-serif\"><text x=\"{F(W - 210)}\" y=\"{F(Top + 10)}\">{WebUtility.HtmlEncode(legend)}</text></g>");
         sb.Append("</svg>");
         return sb.ToString();
     }
@@ -90,9 +92,10 @@ public static class Charts
     private static void Points(StringBuilder sb, IReadOnlyList<ChartPoint> points, Func<ChartPoint, double> sx, Func<ChartPoint, double> sy)
     {
         sb.Append("<g fill-opacity=\"0.75\">");
-        foreach (ChartPoint p in points)
+        foreach (ChartPoint p in points.OrderBy(static p => p.Highlight))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<circle class=\"point\" cx=\"{F(sx(p))}\" cy=\"{F(sy(p))}\" r=\"3\" fill=\"{p.Colour}\"><title>{WebUtility.HtmlEncode(p.Label)}</title></circle>");
+            string look = p.Highlight ? "class=\"point highlight\" r=\"5.5\" stroke=\"#000\" stroke-width=\"1.5\" fill-opacity=\"1\"" : "class=\"point\" r=\"3\"";
+            sb.Append(CultureInfo.InvariantCulture, $"<circle {look} cx=\"{F(sx(p))}\" cy=\"{F(sy(p))}\" fill=\"{p.Colour}\"><title>{WebUtility.HtmlEncode(p.Label)}</title></circle>");
         }
 
         sb.Append("</g>");
@@ -116,6 +119,16 @@ public static class Charts
         sb.Append(CultureInfo.InvariantCulture, $"<text transform=\"translate(14 {F((Top + H - Bottom) / 2)}) rotate(-90)\" text-anchor=\"middle\">{WebUtility.HtmlEncode(yLabel)}</text>");
         sb.Append("</g>");
     }
+
+    /// <summary>The colour of a funnel position: reds above, blues below, grey within the 95% limits.</summary>
+    public static string FunnelColour(FunnelPosition position) => position switch
+    {
+        FunnelPosition.Above998 => "#a50f15",
+        FunnelPosition.Above95 => "#fb6a4a",
+        FunnelPosition.Below95 => "#6baed6",
+        FunnelPosition.Below998 => "#08519c",
+        _ => "#969696",
+    };
 
     /// <summary>Dutch number formatting (decimal comma, dot for thousands).</summary>
     public static string Nl(double value, int decimals)

@@ -199,14 +199,7 @@ public static class HtmlReport
 
     private static string Pct(double f) => double.IsFinite(f) ? Charts.Nl(100 * f, 1) + "%" : "–";
 
-    private static string Colour(FunnelPosition p) => p switch
-    {
-        FunnelPosition.Above998 => "#a50f15",
-        FunnelPosition.Above95 => "#fb6a4a",
-        FunnelPosition.Below95 => "#6baed6",
-        FunnelPosition.Below998 => "#08519c",
-        _ => "#969696",
-    };
+    private static string Colour(FunnelPosition p) => Charts.FunnelColour(p);
 
     private static string PositionText(FunnelPosition p) => p switch
     {

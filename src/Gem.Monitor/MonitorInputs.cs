@@ -1,0 +1,68 @@
+using System.Globalization;
+using Gem.Monitor.Deprivation;
+using Gem.Monitor.Gemeenten;
+using Gem.Monitor.Geo;
+using Gem.Monitor.Indicators;
+using Gem.Monitor.Vektis;
+
+namespace Gem.Monitor;
+
+/// <summary>
+/// Everything the monitor reads from a data folder, read once: the GGZ indicators of every Vektis year, the PC4 →
+/// gemeente crosswalk, SES-WOA per PC4 and the boundaries. Shared by <see cref="MonitorRun"/> and the web pages.
+/// </summary>
+public sealed record MonitorInputs(
+    IReadOnlyList<GgzYear> Years,
+    Pc4Crosswalk Crosswalk,
+    IReadOnlyList<SesPc4> SesPc4,
+    IReadOnlyList<GeoFeature> Gemeenten,
+    IReadOnlyList<GeoFeature> Pc4,
+    GemeenteNames Names)
+{
+    /// <summary>Reads the whole data folder (see <see cref="MonitorData.Locate"/>).</summary>
+    public static MonitorInputs Load(string dataFolder, CancellationToken cancellationToken = default)
+    {
+        MonitorData data = MonitorData.Locate(dataFolder);
+        GemeenteNames names = GemeenteNames.Default;
+        IReadOnlyList<GgzYear> years = ReadYears(data, names, null, cancellationToken);
+        return new MonitorInputs(
+            years,
+            Pc4Crosswalk.Load(data.Postcodes, names),
+            SesWoa.Read(data.Ses),
+            GeoJson.Read(data.GemeentenGeoJson, "gemeente"),
+            GeoJson.Read(data.Pc4GeoJson, "postcode"),
+            names);
+    }
+
+    /// <summary>Reads every <c>vektis_YYYY_gemeente.csv</c> and computes its GGZ indicators, ordered by year.</summary>
+    public static IReadOnlyList<GgzYear> ReadYears(MonitorData data, GemeenteNames names, IProgress<MonitorProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        string[] vektisFiles = [.. Directory.EnumerateFiles(data.VektisFolder, "*.csv").Where(static p => VektisReader.YearFromFileName(p) is not null).Order(StringComparer.Ordinal)];
+        if (vektisFiles.Length == 0)
+        {
+            throw new FileNotFoundException($"No vektis_YYYY_gemeente.csv files in '{data.VektisFolder}'.");
+        }
+
+        var files = new List<VektisFile>();
+        for (int i = 0; i < vektisFiles.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string path = vektisFiles[i];
+            files.Add(VektisReader.ReadFile(path, VektisReader.YearFromFileName(path)!.Value));
+            progress?.Report(new MonitorProgress(MonitorStep.ReadVektis, 100.0 * (i + 1) / vektisFiles.Length, Path.GetFileName(path)));
+        }
+
+        var years = new List<GgzYear>();
+        foreach (VektisFile file in files.OrderBy(static f => f.Year))
+        {
+            years.Add(GgzExpenditure.Compute(file, names));
+            progress?.Report(new MonitorProgress(MonitorStep.Indicators, 100.0 * years.Count / files.Count, file.Year.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return years;
+    }
+
+    /// <summary>The year with its standardisation and deprivation regression (<see cref="MonitorYear.Compute"/>).</summary>
+    public MonitorYear Year(GgzYear year) => MonitorYear.Compute(year, SesPc4, Crosswalk);
+}
