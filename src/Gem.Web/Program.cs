@@ -17,6 +17,7 @@ Gem.Web.FrontDoor.FrontDoorSetup.AddFrontDoor(builder.Services);
 builder.AddGroups();
 Gem.Web.Plan.PlanSetup.AddPlan(builder);
 Gem.Web.Dashboard.DashboardSetup.AddDashboard(builder.Services);
+Gem.Web.Monitor.MonitorSetup.AddMonitor(builder.Services);
 
 var app = builder.Build();
 
