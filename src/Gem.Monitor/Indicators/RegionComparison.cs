@@ -1,5 +1,4 @@
 using Gem.Monitor.Disclosure;
-using Gem.Monitor.Statistics;
 using Gem.Monitor.Vektis;
 
 namespace Gem.Monitor.Indicators;
@@ -91,7 +90,4 @@ public sealed record RegionComparison(
         var nation = new ComparisonRow(GgzExpenditure.Nederland, ComparisonLevel.Nation, nationPublished, nationPublished ? control.Round(nationInsured) : null, ggz.National, null, null, null);
         return new RegionComparison(ggz.Year, year.SesYear, ggz.Scheme, rows, region, nation, [.. wanted.Where(g => !byArea.ContainsKey(g))]);
     }
-
-    /// <summary>Where the region lies in the funnel of all gemeenten, for a caption (null without standardisation).</summary>
-    public FunnelPosition? RegionPosition => Region.Standardised?.Position;
 }
