@@ -15,6 +15,9 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
     /// <summary>The pickup folder this host writes its mail to (.eml files).</summary>
     public string MailFolder { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "gem-mail-" + Guid.NewGuid().ToString("N"))).FullName;
 
+    /// <summary>Let the host simulate this many weeks of demo history in the background (null: off; set before the host starts).</summary>
+    public int? DemoHistoryWeeks { get; set; }
+
     /// <summary>
     /// A factory over a fresh database. With <paramref name="start"/> the host is built at once, so the
     /// database is migrated and seeded before the test reads it; pass false to call UseKestrel first.
@@ -34,6 +37,8 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
         builder.UseSetting("ConnectionStrings:Gem", Database.ConnectionString);
         builder.UseSetting("Gem:Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Gem:Database:SeedDemo", seedDemo ? "true" : "false");
+        builder.UseSetting("Gem:Database:DemoHistory", DemoHistoryWeeks is null ? "false" : "true");
+        if (DemoHistoryWeeks is { } weeks) builder.UseSetting("Gem:Database:DemoHistoryWeeks", weeks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Gem:Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Gem:Reminders:Enabled", "false");
     }

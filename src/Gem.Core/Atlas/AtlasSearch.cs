@@ -28,6 +28,9 @@ public sealed class AtlasSearch(GemDbContext db, TimeProvider clock)
 {
     public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
+    /// <summary>The calendar day in Amsterdam at <paramref name="at"/>: the day a visit or session counts for.</summary>
+    public static DateOnly AmsterdamDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Amsterdam).DateTime);
+
     public async Task<IReadOnlyList<OfferHit>> FindAsync(OfferFilter filter, CancellationToken ct = default)
     {
         Pc4Area? origin = null;

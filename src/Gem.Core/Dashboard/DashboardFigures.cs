@@ -1,4 +1,3 @@
-using System.Globalization;
 using Gem.Core.Atlas;
 using Gem.Core.FrontDoor;
 using Gem.Core.Plan;
@@ -7,9 +6,10 @@ using Gem.Monitor.Disclosure;
 namespace Gem.Core.Dashboard;
 
 /// <summary>
-/// Days from the first front-door visit to the first session, from the front door's anonymous counters
-/// (<see cref="CountKind.DaysToFirstSession"/>, keys "0" … "30", "30+"): the distribution in six bands and the share
-/// that started within 7 days (GEM's "no waiting lists", measured). Pure.
+/// Days from the first front-door visit to the first attended support (GEM's "no waiting lists", measured): for each
+/// person who enrolled from the front door, the whole days from the visit day to the first session the facilitator
+/// marked them present at, or null when they have not been present (yet). The distribution in six bands plus
+/// "not (yet) attended", the share present within 7 days among everyone, and the median among those who attended. Pure.
 /// </summary>
 public static class TimeToSupport
 {
@@ -18,38 +18,25 @@ public static class TimeToSupport
         ("Days0", 0, 0), ("Days1to2", 1, 2), ("Days3to7", 3, 7), ("Days8to14", 8, 14), ("Days15to30", 15, 30), ("Days31plus", 31, int.MaxValue),
     ];
 
+    /// <summary>The last row: enrolled from the front door, not marked present at any session yet.</summary>
+    public const string NotYet = "NotYetAttended";
+
     public const int WithinDays = 7;
 
-    /// <summary>"30+" is 31 (more than 30); anything else that is not a whole number is refused.</summary>
-    public static int ParseDays(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        if (key == "30+") return 31;
-        return int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d
-            : throw new ArgumentException($"'{key}' is not a number of days.", nameof(key));
-    }
-
+    /// <param name="ExactBands">The exact persons per band, <see cref="NotYet"/> last (for tests, never shown).</param>
     public sealed record Result(DashboardTable Distribution, Figure Persons, Figure WithinWeek, Figure MedianDays, long[] ExactBands);
 
-    public static Result Compute(IEnumerable<(string Key, long Count)> counters, DisclosureControl rules)
+    public static Result Compute(IReadOnlyCollection<int?> daysPerPerson, DisclosureControl rules)
     {
-        ArgumentNullException.ThrowIfNull(counters);
+        ArgumentNullException.ThrowIfNull(daysPerPerson);
         ArgumentNullException.ThrowIfNull(rules);
-        var days = counters.Select(c => (Days: ParseDays(c.Key), c.Count)).ToList();
-        var bands = Bands.Select(b => days.Where(d => d.Days >= b.From && d.Days <= b.To).Sum(d => d.Count)).ToArray();
-        long total = bands.Sum(), within = days.Where(d => d.Days <= WithinDays).Sum(d => d.Count);
+        var attended = daysPerPerson.Where(d => d is not null).Select(d => Math.Max(0, d!.Value)).Order().ToList();
+        long[] bands = [.. Bands.Select(b => (long)attended.Count(d => d >= b.From && d <= b.To)), daysPerPerson.Count - attended.Count];
+        long total = daysPerPerson.Count, within = attended.Count(d => d <= WithinDays);
         var table = rules.ProtectList(bands);
-        var rows = Bands.Select((b, i) => new DashboardRow(b.Key, [Figure.FromTable(table, i, rules), ShareOfTotal(table, i, bands[i], total)], LabelIsKey: true)).ToList();
-        Figure median = Figure.Small(rules.Rules.MinimumPersons);
-        if (rules.CanPublish(total))
-        {
-            long seen = 0, half = (total + 1) / 2;
-            foreach (var (d, c) in days.OrderBy(d => d.Days))
-            {
-                seen += c;
-                if (seen >= half) { median = Figure.Plain(d); break; }
-            }
-        }
+        var keys = Bands.Select(b => b.Key).Append(NotYet).ToList();
+        var rows = keys.Select((key, i) => new DashboardRow(key, [Figure.FromTable(table, i, rules), ShareOfTotal(table, i, bands[i], total)], LabelIsKey: true)).ToList();
+        var median = rules.CanPublish(attended.Count) ? Figure.Plain(attended[(attended.Count - 1) / 2]) : Figure.Small(rules.Rules.MinimumPersons);
         return new Result(new DashboardTable("time", ["Persons", "ShareOfAll"], rows), Figure.Count(total, rules), Figure.Share(within, total, rules), median, bands);
     }
 
@@ -146,6 +133,22 @@ public static class CapacityGaps
                 Figure.Plain(x.Gaps.Where(g => !g.OnlineOnly).Select(g => g.Pc4).Distinct(StringComparer.Ordinal).Count())], LabelIsKey: true))
             .ToList();
         return new DashboardTable("gaps", ["GapCombinations", "NoneSoon", "GapPlaces"], rows);
+    }
+
+    /// <summary>
+    /// The same gaps per place: each PC4 of the region (and "online only", last) with the answer combinations that
+    /// show fewer than three options soon, those with none, and in how many life domains it happens. Places without
+    /// a gap are left out; the biggest gaps first.
+    /// </summary>
+    public static DashboardTable ByArea(IReadOnlyList<GuaranteeGap> gaps)
+    {
+        ArgumentNullException.ThrowIfNull(gaps);
+        var rows = gaps.GroupBy(g => g.OnlineOnly ? null : g.Pc4)
+            .OrderBy(g => g.Key is null).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new DashboardRow(g.Key ?? "OnlineOnly", [Figure.Plain(g.Count()), Figure.Plain(g.Count(x => x.SoonCount == 0)),
+                Figure.Plain(g.Select(x => x.Domain).Distinct().Count())], LabelIsKey: g.Key is null))
+            .ToList();
+        return new DashboardTable("gap-areas", ["GapCombinations", "NoneSoon", "GapDomains"], rows);
     }
 }
 

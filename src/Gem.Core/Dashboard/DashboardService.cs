@@ -16,6 +16,7 @@ public sealed record DashboardReport(
     CategoryCounts.Result Sectors,
     CategoryCounts.Result Domains,
     DashboardTable Gaps,
+    DashboardTable GapAreas,
     DashboardTable FullOffers,
     Figure CoFacilitatedSessions,
     Figure CoFacilitatedShare,
@@ -23,7 +24,7 @@ public sealed record DashboardReport(
     DashboardTable Plans)
 {
     public IEnumerable<DashboardTable> Tables =>
-        [Time.Distribution, Groups.Table, Sectors.Table, Domains.Table, Gaps, FullOffers, Recovery.Table, Plans];
+        [Time.Distribution, Groups.Table, Sectors.Table, Domains.Table, Gaps, GapAreas, FullOffers, Recovery.Table, Plans];
 }
 
 /// <summary>
@@ -43,14 +44,14 @@ public sealed class DashboardService(GemDbContext db, TimeProvider clock)
     {
         if (end <= start) throw new ValidationException("To", "The period ends after it starts.");
         var now = clock.GetUtcNow();
-        var fromDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, AtlasSearch.Amsterdam).DateTime);
-        var toDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(end, AtlasSearch.Amsterdam).DateTime);
+        var fromDay = AtlasSearch.AmsterdamDay(start);
+        var toDay = AtlasSearch.AmsterdamDay(end.AddTicks(-1)); // the period ends before `end`
         var counts = await db.Set<FrontDoorCount>().AsNoTracking()
-            .Where(c => c.Day >= fromDay && c.Day <= toDay && (c.Kind == CountKind.DaysToFirstSession || c.Kind == CountKind.SectorStarted || c.Kind == CountKind.DomainChosen))
+            .Where(c => c.Day >= fromDay && c.Day <= toDay && (c.Kind == CountKind.SectorStarted || c.Kind == CountKind.DomainChosen))
             .GroupBy(c => new { c.Kind, c.Key }).Select(g => new { g.Key.Kind, g.Key.Key, Count = g.Sum(c => c.Count) }).ToListAsync(ct);
         long Sum(CountKind kind, string key) => counts.Where(c => c.Kind == kind && c.Key == key).Sum(c => (long)c.Count);
 
-        var time = TimeToSupport.Compute(counts.Where(c => c.Kind == CountKind.DaysToFirstSession).Select(c => (c.Key, (long)c.Count)), Rules);
+        var time = TimeToSupport.Compute(await DaysToAttendedSupportAsync(fromDay, toDay, ct), Rules);
         var sectors = CategoryCounts.Compute("sectors", [.. Enum.GetValues<Sector>().Select(s => ("Sector." + s, Sum(CountKind.SectorStarted, s.ToString())))], Rules);
         var domains = CategoryCounts.Compute("domains",
             [.. Enum.GetValues<LifeDomains>().Where(d => d != LifeDomains.None).Select(d => ("Domain." + d, Sum(CountKind.DomainChosen, d.ToString())))], Rules);
@@ -66,7 +67,8 @@ public sealed class DashboardService(GemDbContext db, TimeProvider clock)
 
         var catalog = await FrontDoorCatalog.LoadAsync(db, now, ct);
         var pc4s = await db.RegionAreas.AsNoTracking().Select(a => a.Pc4).Distinct().OrderBy(p => p).ToListAsync(ct);
-        var gaps = CapacityGaps.Compute(NoWaitingGuarantee.FindGaps(catalog, pc4s, now));
+        var found = NoWaitingGuarantee.FindGaps(catalog, pc4s, now);
+        var (gaps, gapAreas) = (CapacityGaps.Compute(found), CapacityGaps.ByArea(found));
 
         var until = now + FullLookAhead;
         var coming = await db.Sessions.AsNoTracking().Where(s => s.Start >= now && s.Start < until && s.Offer!.Capacity != null)
@@ -81,7 +83,37 @@ public sealed class DashboardService(GemDbContext db, TimeProvider clock)
         var plans = await db.PersonalPlans.AsNoTracking().ToListAsync(ct);
         var planTable = PlanFigures.Compute(plans, Rules);
 
-        return new DashboardReport(start, end, time, groups, sectors, domains, gaps, full, coSessions, coShare, recovery, planTable);
+        return new DashboardReport(start, end, time, groups, sectors, domains, gaps, gapAreas, full, coSessions, coShare, recovery, planTable);
+    }
+
+    /// <summary>
+    /// For each person who enrolled from the front door with a visit day in the period: whole days from their first visit
+    /// to the first session they were marked present at on or after that day (at any of their enrolments: people may
+    /// come to another group than the first they chose), or null when not present yet.
+    /// </summary>
+    private async Task<IReadOnlyCollection<int?>> DaysToAttendedSupportAsync(DateOnly fromDay, DateOnly toDay, CancellationToken ct)
+    {
+        var visits = await db.Enrolments.AsNoTracking()
+            .Where(e => e.FrontDoorVisit != null && e.FrontDoorVisit >= fromDay && e.FrontDoorVisit <= toDay)
+            .Select(e => new { e.Id, e.UserId, e.Email, e.Phone, Visit = e.FrontDoorVisit!.Value })
+            .ToListAsync(ct);
+        if (visits.Count == 0) return [];
+        var firstVisit = visits.GroupBy(v => PersonKey(v.Id, v.UserId, v.Email, v.Phone), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Min(v => v.Visit), StringComparer.Ordinal);
+        var since = new DateTimeOffset(fromDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1);
+        var present = await (
+                from a in db.Attendances
+                join s in db.Sessions on a.SessionId equals s.Id
+                join e in db.Enrolments on a.EnrolmentId equals e.Id
+                where a.Mark == AttendanceMark.Present && s.Start >= since
+                select new { e.Id, e.UserId, e.Email, e.Phone, s.Start })
+            .ToListAsync(ct);
+        var presentDays = present.ToLookup(p => PersonKey(p.Id, p.UserId, p.Email, p.Phone), p => AtlasSearch.AmsterdamDay(p.Start), StringComparer.Ordinal);
+        return [.. firstVisit.Select(v =>
+        {
+            var first = presentDays[v.Key].Where(d => d >= v.Value).DefaultIfEmpty().Min();
+            return first == default ? (int?)null : first.DayNumber - v.Value.DayNumber;
+        })];
     }
 
     /// <summary>Group share from <see cref="GroupShare"/>, with the distinct persons behind each partner's contacts.</summary>

@@ -19,10 +19,10 @@ public sealed class SimulationClock(DateTimeOffset start) : TimeProvider
 /// <summary>What the simulation did, event by event, so a test can count it directly and compare with the dashboard.</summary>
 public sealed class SimulationLog
 {
-    /// <summary>One start through the front door: the visit day and the first session's start.</summary>
-    public List<(DateOnly Visit, DateTimeOffset FirstSession, Sector Sector)> Starts { get; } = [];
-    /// <summary>Every attendance mark recorded.</summary>
-    public List<(Guid SessionId, Guid EnrolmentId, AttendanceMark Mark, bool InGroup)> Marks { get; } = [];
+    /// <summary>One start through the front door: the simulated person, the visit day and the first session's start.</summary>
+    public List<(int Person, DateOnly Visit, DateTimeOffset FirstSession, Sector Sector)> Starts { get; } = [];
+    /// <summary>Every attendance mark recorded, with the simulated person and the session's start.</summary>
+    public List<(Guid SessionId, Guid EnrolmentId, int Person, DateTimeOffset SessionStart, AttendanceMark Mark, bool InGroup)> Marks { get; } = [];
     public int Visits { get; set; }
     public int Full { get; set; }
     public int CheckIns { get; set; }
@@ -72,6 +72,8 @@ public sealed class DemoHistory(GemDbContext db)
         var isGroup = offers.ToDictionary(o => o.OfferId, o => new Offer { Name = "", Format = o.Format, Capacity = o.Capacity }.IsGroup);
         var sector = offers.ToDictionary(o => o.OfferId, o => o.Sector);
         var sessions = new List<(Guid Id, Guid OfferId, DateTimeOffset Start)>();
+        var offerOf = new Dictionary<Guid, Guid>();
+        var personOf = new Dictionary<Guid, int>();
         var queue = new PriorityQueue<Func<Task>, (DateTimeOffset At, long Order)>();
         long order = 0;
         void At(DateTimeOffset t, Func<Task> action) => queue.Enqueue(action, (t, order++));
@@ -91,6 +93,7 @@ public sealed class DemoHistory(GemDbContext db)
                 }
                 log.SessionsAdded++;
                 sessions.Add((session.Id, p.OfferId, s));
+                offerOf[session.Id] = p.OfferId;
                 At(s.AddHours(2), () => RecordAsync(session.Id, s));
             }
         }
@@ -105,8 +108,8 @@ public sealed class DemoHistory(GemDbContext db)
                 return new AttendanceInput(e.EnrolmentId, r < 0.85 ? AttendanceMark.Present : r < 0.95 ? AttendanceMark.Absent : AttendanceMark.Excused);
             }).ToList();
             await attendances.RecordAsync(admin, sessionId, marks, ct);
-            var offerId = sessions.First(s => s.Id == sessionId).OfferId;
-            log.Marks.AddRange(marks.Select(m => (sessionId, m.EnrolmentId, m.Mark, isGroup[offerId])));
+            var offerId = offerOf[sessionId];
+            log.Marks.AddRange(marks.Select(m => (sessionId, m.EnrolmentId, personOf[m.EnrolmentId], sessionStart, m.Mark, isGroup[offerId])));
         }
 
         int person = 0;
@@ -119,7 +122,7 @@ public sealed class DemoHistory(GemDbContext db)
             var all = Enum.GetValues<LifeDomains>().Where(d => d != LifeDomains.None && domains.HasFlag(d)).ToList();
             var domain = all[random.Next(all.Count)];
             await counter.AddAsync([(CountKind.Conversation, "all"), (CountKind.DomainChosen, domain.ToString())], ct);
-            var visitDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, AtlasSearch.Amsterdam).DateTime);
+            var visitDay = AtlasSearch.AmsterdamDay(now);
 
             // Three out of four prefer a group; everyone looks at what starts in the next three weeks.
             bool wantsGroup = random.NextDouble() < 0.75;
@@ -131,9 +134,10 @@ public sealed class DemoHistory(GemDbContext db)
             {
                 try
                 {
-                    var enrolment = await enrolments.EnrolAsync(c.Id, new EnrolmentRequest($"Demo-deelnemer {n}", $"deelnemer-{n}@{EmailDomain}", null, user), ct);
-                    await counter.AddAsync([(CountKind.SectorStarted, sector[c.OfferId].ToString()), (CountKind.DaysToFirstSession, FrontDoorCounter.DaysKey(visitDay, c.Start))], ct);
-                    log.Starts.Add((visitDay, c.Start, sector[c.OfferId]));
+                    var enrolment = await enrolments.EnrolAsync(c.Id, new EnrolmentRequest($"Demo-deelnemer {n}", $"deelnemer-{n}@{EmailDomain}", null, user, visitDay), ct);
+                    await counter.AddAsync([(CountKind.SectorStarted, sector[c.OfferId].ToString())], ct);
+                    personOf[enrolment.Id] = n;
+                    log.Starts.Add((n, visitDay, c.Start, sector[c.OfferId]));
                     var offer = offers.First(o => o.OfferId == c.OfferId);
                     if (offer.FlowPolicy == FlowPolicy.Rolling)
                     {
@@ -164,7 +168,8 @@ public sealed class DemoHistory(GemDbContext db)
             if (next.Id == Guid.Empty) return;
             try
             {
-                await enrolments.EnrolAsync(next.Id, new EnrolmentRequest($"Demo-deelnemer {n}", $"deelnemer-{n}@{EmailDomain}", null, user), ct);
+                var enrolment = await enrolments.EnrolAsync(next.Id, new EnrolmentRequest($"Demo-deelnemer {n}", $"deelnemer-{n}@{EmailDomain}", null, user), ct);
+                personOf[enrolment.Id] = n;
             }
             catch (SessionFullException)
             {

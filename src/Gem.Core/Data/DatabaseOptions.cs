@@ -12,6 +12,10 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     /// <summary>Load the demo region when the database has no region yet.</summary>
     public bool SeedDemo { get; set; } = true;
+    /// <summary>With <see cref="SeedDemo"/>: once, in the background, simulate a year of history in the demo region (issue 7).</summary>
+    public bool DemoHistory { get; set; }
+    /// <summary>How many weeks <see cref="DemoHistory"/> simulates.</summary>
+    [Range(1, 520)] public int DemoHistoryWeeks { get; set; } = 52;
     /// <summary>Folder for the default SQLite file when no connection string is given.</summary>
     [Required] public string DataFolder { get; set; } = "data";
 }

@@ -1,3 +1,4 @@
+using Gem.Core.Atlas;
 using Gem.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,7 +12,10 @@ public enum CountKind
     DomainChosen = 1,
     /// <summary>Someone started (enrolled) through the front door; Key = the sector.</summary>
     SectorStarted = 2,
-    /// <summary>Days from the first front-door visit to the first session; Key = the number of days ("0", "1", … "30+").</summary>
+    /// <summary>
+    /// No longer written (decision 503): days from the first visit to the first session enrolled for. The enrolment now
+    /// keeps the visit day, so the dashboard measures to the first session attended. Kept so old rows still read.
+    /// </summary>
     DaysToFirstSession = 3,
     /// <summary>A conversation reached its results; Key = "all" or "crisis".</summary>
     Conversation = 4,
@@ -44,7 +48,7 @@ public sealed class FrontDoorCounter(GemDbContext db, TimeProvider clock)
     public async Task AddAsync(IEnumerable<(CountKind Kind, string Key)> events, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Atlas.AtlasSearch.Amsterdam).DateTime);
+        var day = AtlasSearch.AmsterdamDay(clock.GetUtcNow());
         foreach (var group in events.GroupBy(e => e))
         {
             await AddOneAsync(day, group.Key.Kind, group.Key.Key, group.Count(), ct).ConfigureAwait(false);
@@ -71,13 +75,5 @@ public sealed class FrontDoorCounter(GemDbContext db, TimeProvider clock)
                 db.Entry(row).State = EntityState.Detached;
             }
         }
-    }
-
-    /// <summary>Key for <see cref="CountKind.DaysToFirstSession"/>: whole days, capped at "30+".</summary>
-    public static string DaysKey(DateOnly firstVisit, DateTimeOffset firstSession)
-    {
-        var sessionDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(firstSession, Atlas.AtlasSearch.Amsterdam).DateTime);
-        var days = Math.Max(0, sessionDay.DayNumber - firstVisit.DayNumber);
-        return days > 30 ? "30+" : days.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -32,6 +32,11 @@ public class Enrolment
     public string? Phone { get; set; }
     /// <summary>The account, when the person has one (claimable later).</summary>
     public Guid? UserId { get; set; }
+    /// <summary>
+    /// The day (Amsterdam) of the person's first visit to the front door, when the enrolment was made there: the start
+    /// of the dashboard's "time to first attended support". A date only, no time and no answers (decision 503).
+    /// </summary>
+    public DateOnly? FrontDoorVisit { get; set; }
     public EnrolmentStatus Status { get; set; } = EnrolmentStatus.Active;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ChangedAt { get; set; }

@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Core.Groups;
 
-/// <summary>Who enrols: a first name or alias and one way to be reached. No account needed.</summary>
-public sealed record EnrolmentRequest(string Name, string? Email, string? Phone, Guid? UserId = null)
+/// <summary>
+/// Who enrols: a first name or alias and one way to be reached. No account needed. <paramref name="FrontDoorVisit"/>:
+/// the day of the first front-door visit, when the person comes from the front door (never after today).
+/// </summary>
+public sealed record EnrolmentRequest(string Name, string? Email, string? Phone, Guid? UserId = null, DateOnly? FrontDoorVisit = null)
 {
     public void EnsureValid()
     {
@@ -45,6 +48,8 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
             ?? throw new NotFoundException("Session not found.");
         var now = clock.GetUtcNow();
         if (session.End <= now) throw new ValidationException("SessionId", "This session has already taken place.");
+        if (request.FrontDoorVisit is { } visit && visit > AtlasSearch.AmsterdamDay(now))
+            throw new ValidationException(nameof(request.FrontDoorVisit), "The front-door visit cannot be after today.");
         var offer = session.Offer!;
         if (offer.FlowPolicy == FlowPolicy.Cohort && !session.IsCohortStart)
             throw new ValidationException("SessionId", "This course runs as one group from a fixed start date; sign up for the start of a next group.");
@@ -63,6 +68,7 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
             Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
             Phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim(),
             UserId = request.UserId,
+            FrontDoorVisit = request.FrontDoorVisit,
             CreatedAt = now,
         };
         db.Enrolments.Add(enrolment);

@@ -4,5 +4,11 @@ namespace Gem.Web.Dashboard;
 
 public static class DashboardSetup
 {
-    public static void AddDashboard(this IServiceCollection services) => services.AddScoped<DashboardService>();
+    public static void AddDashboard(this IServiceCollection services)
+    {
+        services.AddScoped<DashboardService>();
+        services.AddMemoryCache();
+        services.AddSingleton<DemoHistoryStatus>();
+        services.AddHostedService<DemoHistoryStartup>();
+    }
 }

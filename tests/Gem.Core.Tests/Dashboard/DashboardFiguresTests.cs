@@ -10,23 +10,26 @@ public sealed class DashboardFiguresTests
 {
     private static readonly DisclosureControl Rules = new();
 
-    [Fact]
-    public void TimeToSupport_HandBuiltCounters_GivesBandsShareAndMedian()
-    {
-        var r = TimeToSupport.Compute([("0", 5), ("3", 10), ("8", 10), ("30+", 15)], Rules);
+    private static int?[] Days(params (int? Days, int Persons)[] groups) => [.. groups.SelectMany(g => Enumerable.Repeat(g.Days, g.Persons))];
 
-        Assert.Equal([5L, 0, 10, 10, 0, 15], r.ExactBands);
-        Assert.Equal("40", r.Persons.ToString());
-        Assert.Equal(new Figure(FigureKind.Share, 15 / 40.0), r.WithinWeek);
+    [Fact]
+    public void TimeToSupport_HandBuiltPersons_GivesBandsShareAndMedian()
+    {
+        var r = TimeToSupport.Compute(Days((0, 5), (3, 10), (8, 10), (40, 15), (null, 10)), Rules);
+
+        Assert.Equal([5L, 0, 10, 10, 0, 15, 10], r.ExactBands);
+        Assert.Equal("50", r.Persons.ToString());
+        Assert.Equal(new Figure(FigureKind.Share, 15 / 50.0), r.WithinWeek);
         Assert.Equal(Figure.Plain(8), r.MedianDays);
-        Assert.Equal(["< 10", "< 10", "10", "10", "< 10", "15"], r.Distribution.Rows.Select(row => row.Values[0].ToString()));
-        Assert.Equal("25%", r.Distribution.Rows[2].Values[1].ToString());
+        Assert.Equal(TimeToSupport.NotYet, r.Distribution.Rows[^1].Label);
+        Assert.Equal("10", r.Distribution.Rows[^1].Values[0].ToString());
+        Assert.Equal("20%", r.Distribution.Rows[2].Values[1].ToString());
     }
 
     [Fact]
     public void TimeToSupport_GroupOfNine_ShowsOnlyLessThanTen()
     {
-        var r = TimeToSupport.Compute([("2", 9)], Rules);
+        var r = TimeToSupport.Compute(Days((2, 9)), Rules);
 
         Assert.Equal(FigureKind.Small, r.Persons.Kind);
         Assert.Equal(FigureKind.Small, r.WithinWeek.Kind);
@@ -38,10 +41,20 @@ public sealed class DashboardFiguresTests
     [Fact]
     public void TimeToSupport_WithinWeekFromNinePersons_IsNotShown()
     {
-        var r = TimeToSupport.Compute([("1", 9), ("20", 30)], Rules);
+        var r = TimeToSupport.Compute(Days((1, 9), (20, 30)), Rules);
 
         Assert.Equal("40", r.Persons.ToString());
         Assert.Equal(FigureKind.Small, r.WithinWeek.Kind);
+    }
+
+    [Fact]
+    public void TimeToSupport_NineAttendedAmongMany_HidesTheMedian()
+    {
+        var r = TimeToSupport.Compute(Days((4, 9), (null, 30)), Rules);
+
+        Assert.Equal("40", r.Persons.ToString());
+        Assert.Equal(FigureKind.Small, r.MedianDays.Kind);
+        Assert.Equal("30", r.Distribution.Rows[^1].Values[0].ToString());
     }
 
     [Fact]
@@ -97,6 +110,23 @@ public sealed class DashboardFiguresTests
         var money = table.Rows.Single(r => r.Label == "Domain.MoneyAndDebt");
         Assert.Equal(["2", "1", "1"], money.Values.Select(v => v.ToString()));
         Assert.Equal("0", table.Rows.Single(r => r.Label == "Domain.Housing").Values[0].ToString());
+    }
+
+    [Fact]
+    public void CapacityGapsByArea_GapsInTwoPlacesAndOnline_BiggestFirstOnlineLast()
+    {
+        var table = CapacityGaps.ByArea(
+        [
+            new GuaranteeGap(LifeDomains.MoneyAndDebt, Wishes.None, "3841", false, 0),
+            new GuaranteeGap(LifeDomains.Housing, Wishes.None, "3842", false, 1),
+            new GuaranteeGap(LifeDomains.Housing, Wishes.Learn, "3842", false, 0),
+            new GuaranteeGap(LifeDomains.MoneyAndDebt, Wishes.Learn, null, true, 2),
+        ]);
+
+        Assert.Equal(["3842", "3841", "OnlineOnly"], table.Rows.Select(r => r.Label));
+        Assert.Equal(["2", "1", "1"], table.Rows[0].Values.Select(v => v.ToString()));
+        Assert.Equal(["1", "1", "1"], table.Rows[1].Values.Select(v => v.ToString()));
+        Assert.True(table.Rows[2].LabelIsKey);
     }
 
     [Fact]

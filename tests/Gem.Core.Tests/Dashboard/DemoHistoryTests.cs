@@ -24,10 +24,13 @@ public sealed class DemoHistoryTests
         await using var context = database.CreateContext();
         var report = await new DashboardService(context, new SimulationClock(end)).ComputeAsync(end.AddDays(-56), end);
 
-        // Time to first session: the dashboard's bands equal the simulated starts counted directly.
-        var days = log.Starts.Select(s => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.FirstSession, AtlasSearch.Amsterdam).DateTime).DayNumber - s.Visit.DayNumber).ToList();
-        var bands = TimeToSupport.Bands.Select(b => (long)days.Count(d => d >= b.From && d <= Math.Min(b.To, 30) || (b.To == int.MaxValue && d > 30))).ToArray();
+        // Time to first attended support: per simulated person, the first session marked present on or after the visit day.
+        var days = log.Starts.Select(s => log.Marks.Where(m => m.Person == s.Person && m.Mark == AttendanceMark.Present)
+                .Select(m => AtlasSearch.AmsterdamDay(m.SessionStart).DayNumber - s.Visit.DayNumber).Where(d => d >= 0).Order().Cast<int?>().FirstOrDefault())
+            .ToList();
+        var bands = TimeToSupport.Bands.Select(b => (long)days.Count(d => d >= b.From && d <= b.To)).Append(days.Count(d => d is null)).ToArray();
         Assert.True(log.Starts.Count >= 100, $"only {log.Starts.Count} starts");
+        Assert.True(bands[^1] > 0 && bands[..^1].Sum() > bands[^1], $"attended {bands[..^1].Sum()}, not yet {bands[^1]}");
         Assert.Equal(bands, report.Time.ExactBands);
         Assert.Equal(new Figure(FigureKind.Share, (double)days.Count(d => d <= 7) / days.Count), report.Time.WithinWeek);
 

@@ -1,5 +1,9 @@
 using System.Net;
+using Gem.Core.Atlas;
+using Gem.Core.Dashboard;
 using Gem.Core.Data;
+using Gem.Core.Groups;
+using Microsoft.EntityFrameworkCore;
 using Gem.Core.FrontDoor;
 using Gem.Core.Identity;
 using Gem.Testing;
@@ -13,12 +17,8 @@ public sealed class DashboardPageTests
     public async Task Dashboard_Coordinator_SeesChartsTablesAndLessThanTenForNinePersons(DatabaseProvider provider)
     {
         await using var factory = await GemWebFactory.CreateAsync(provider);
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            // Nine people started through the front door, three days after their first visit: a group of 9.
-            var counter = scope.ServiceProvider.GetRequiredService<FrontDoorCounter>();
-            await counter.AddAsync(Enumerable.Repeat((CountKind.DaysToFirstSession, "3"), 9));
-        }
+        // Nine people came from the front door and were present three days after their first visit: a group of 9.
+        await FrontDoorPersonsAsync(factory, (3, 9));
         var coordinator = await factory.CreateUserAsync(Roles.Coordinator);
         using var client = await factory.SignedInClientAsync(coordinator);
 
@@ -37,11 +37,7 @@ public sealed class DashboardPageTests
     public async Task DashboardCsv_Coordinator_DownloadsTheTableWithLessThanTen()
     {
         await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var counter = scope.ServiceProvider.GetRequiredService<FrontDoorCounter>();
-            await counter.AddAsync(Enumerable.Repeat((CountKind.DaysToFirstSession, "1"), 12).Concat(Enumerable.Repeat((CountKind.DaysToFirstSession, "0"), 3)));
-        }
+        await FrontDoorPersonsAsync(factory, (1, 12), (0, 3));
         var coordinator = await factory.CreateUserAsync(Roles.Coordinator);
         using var client = await factory.SignedInClientAsync(coordinator);
 
@@ -56,6 +52,31 @@ public sealed class DashboardPageTests
         Assert.Equal("Same day,< 10,< 10", lines[1]);
         Assert.Equal("1–2 days,10,80%", lines[2]);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/dashboard?handler=csv&table=nothing")).StatusCode);
+    }
+
+    /// <summary>Persons who enrolled from the front door and were marked present at a past session the given days after their visit (null: not present).</summary>
+    private static async Task FrontDoorPersonsAsync(GemWebFactory factory, params (int? Days, int Persons)[] groups)
+    {
+        await using var db = factory.Database.CreateContext();
+        var offer = await db.Offers.OrderBy(o => o.Name).FirstAsync(o => o.Format == OfferFormat.Group);
+        var start = DateTimeOffset.UtcNow.AddDays(-3);
+        var session = new Session { OfferId = offer.Id, Start = start, End = start.AddHours(2) };
+        db.Add(session);
+        var n = 0;
+        foreach (var (days, persons) in groups)
+        {
+            for (var i = 0; i < persons; i++, n++)
+            {
+                var e = new Enrolment
+                {
+                    OfferId = offer.Id, SessionId = session.Id, Name = "P" + n, Email = $"p{n}@test.example", CreatedAt = start,
+                    FrontDoorVisit = AtlasSearch.AmsterdamDay(start).AddDays(-(days ?? 0)),
+                };
+                db.Add(e);
+                if (days is not null) db.Add(new Attendance { SessionId = session.Id, EnrolmentId = e.Id, Mark = AttendanceMark.Present, RecordedAt = start });
+            }
+        }
+        await db.SaveChangesAsync();
     }
 
     [Fact]
@@ -95,5 +116,60 @@ public sealed class DashboardPageTests
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, csv.StatusCode);
         Assert.Contains("/Account/Login", anon.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_ChosenPeriod_CountsOnlyVisitsInItAndKeepsItInTheCsvLinks()
+    {
+        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        await FrontDoorPersonsAsync(factory, (1, 12));
+        var coordinator = await factory.CreateUserAsync(Roles.Coordinator);
+        using var client = await factory.SignedInClientAsync(coordinator);
+        var visit = AtlasSearch.AmsterdamDay(DateTimeOffset.UtcNow.AddDays(-3)).AddDays(-1);
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var with = await client.GetStringAsync($"/dashboard?from={Day(visit.AddDays(-7))}&to={Day(visit)}");
+        var without = await client.GetStringAsync($"/dashboard?from={Day(visit.AddDays(-60))}&to={Day(visit.AddDays(-1))}");
+        var csv = await client.GetStringAsync($"/dashboard?handler=csv&table=time&from={Day(visit.AddDays(-60))}&to={Day(visit.AddDays(-1))}&culture=en-GB&ui-culture=en-GB");
+
+        Assert.Contains("data-testid=\"time-persons\">10</dd>", with, StringComparison.Ordinal);
+        Assert.Contains($"table=time&amp;from={Day(visit.AddDays(-7))}&amp;to={Day(visit)}", with, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"time-persons\">&lt; 10</dd>", without, StringComparison.Ordinal);
+        Assert.Contains("1–2 days,< 10,", csv, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("from=2026-05-01&to=2999-01-01", "De periode kan niet na vandaag eindigen")]
+    [InlineData("from=2026-05-01&to=2026-04-01", "De begindatum ligt na de einddatum")]
+    [InlineData("from=gisteren", "Dat is geen datum")]
+    public async Task Dashboard_BadPeriod_SaysWhyAndShowsTheLastTwelveMonths(string query, string message)
+    {
+        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var coordinator = await factory.CreateUserAsync(Roles.Coordinator);
+        using var client = await factory.SignedInClientAsync(coordinator);
+
+        var response = await client.GetAsync("/dashboard?" + query);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        var today = AtlasSearch.AmsterdamDay(DateTimeOffset.UtcNow);
+        Assert.Contains($"value=\"{today:yyyy-MM-dd}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoHistory_AtFirstStart_FillsTheDemoRegionInTheBackgroundOnce()
+    {
+        await using var factory = new GemWebFactory(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false)) { DemoHistoryWeeks = 2 };
+        _ = factory.Services;
+
+        await using var db = factory.Database.CreateContext();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var status = factory.Services.GetRequiredService<Gem.Web.Dashboard.DemoHistoryStatus>();
+        while ((status.Running || !await new DemoHistory(db).AlreadySimulatedAsync()) && DateTime.UtcNow < deadline) await Task.Delay(200);
+
+        Assert.False(status.Running);
+        Assert.True(await db.Attendances.AnyAsync(), "the simulated history has attendance");
+        Assert.True(await db.Enrolments.AnyAsync(e => e.FrontDoorVisit != null));
     }
 }

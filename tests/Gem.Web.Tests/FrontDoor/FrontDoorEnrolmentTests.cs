@@ -49,9 +49,10 @@ public sealed class FrontDoorEnrolmentTests
         await using var check = factory.Database.CreateContext();
         var counts = await check.Set<FrontDoorCount>().ToListAsync();
         Assert.Contains(counts, c => c.Kind == CountKind.SectorStarted && c.Key == offer.Partner!.Sector.ToString() && c.Count == 1);
-        Assert.Contains(counts, c => c.Kind == CountKind.DaysToFirstSession && c.Count == 1);
+        Assert.DoesNotContain(counts, c => c.Kind == CountKind.DaysToFirstSession);
         var enrolment = await check.Enrolments.SingleAsync();
         Assert.Equal("Robin", enrolment.Name);
+        Assert.Equal(DateOnly.ParseExact(visit, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), enrolment.FrontDoorVisit);
     }
 
     [Fact]

@@ -126,6 +126,19 @@ public sealed class EnrolmentFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enrol_FrontDoorVisitAfterToday_Answers400AndTakesNoSeat()
+    {
+        var sessionId = await EnrolmentConcurrencyTests.PrepareAsync(_factory, FlowPolicy.Open, 5);
+        var tomorrow = AtlasSearch.AmsterdamDay(DateTimeOffset.UtcNow).AddDays(1);
+        var response = await _client.PostAsJsonAsync($"/api/groups/sessions/{sessionId}/enrolments", new EnrolmentRequest("Sam", "sam@test.example", null, FrontDoorVisit: tomorrow));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"FrontDoorVisit\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = _factory.Database.CreateContext();
+        Assert.Equal(0, (await db.Sessions.SingleAsync(s => s.Id == sessionId)).SeatsTaken);
+    }
+
+    [Fact]
     public async Task Calendars_OfferFeedAndPersonalFeed_ParseWithIcalNet()
     {
         var sessionId = await EnrolmentConcurrencyTests.PrepareAsync(_factory, FlowPolicy.Rolling, 5);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Gem.Core.Atlas;
 using Gem.Core.Dashboard;
 using Gem.Core.Groups;
 using Gem.Core.Identity;
@@ -7,23 +8,37 @@ using Gem.Web.Dashboard;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 
 namespace Gem.Web.Pages.Dashboard;
 
 /// <summary>
-/// The ecosystem dashboard for the regional coordinator (and admin): the last 12 months, every figure through the
-/// monitor's disclosure control, each table as SVG chart plus table and as CSV (<c>?handler=csv&amp;table=KEY</c>).
+/// The ecosystem dashboard for the regional coordinator (and admin): by default the last 12 months (<c>?from=&amp;to=</c>
+/// chooses other days), every figure through the monitor's disclosure control, each table as SVG chart plus table and
+/// as CSV (<c>?handler=csv&amp;table=KEY</c>). A computed report is kept for <see cref="CacheFor"/>, so the page and its
+/// CSV downloads are computed once (not while the demo history is still being simulated).
 /// </summary>
 [Authorize(Roles = Roles.Coordinator + "," + Roles.Admin)]
 public sealed class IndexModel(
     DashboardService dashboard,
     TimeProvider clock,
+    IMemoryCache cache,
+    DemoHistoryStatus history,
     IStringLocalizer<DashboardResource> d,
     IStringLocalizer<SharedResource> shared,
     IStringLocalizer<FrontDoorResource> frontDoor) : PageModel
 {
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
+
     public DashboardReport Report { get; private set; } = null!;
+
+    /// <summary>First and last day of the period shown (Amsterdam), inclusive.</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+
+    /// <summary>The demo's year of history is still being simulated: the figures grow.</summary>
+    public bool HistoryRunning => history.Running;
 
     public async Task OnGetAsync(CancellationToken ct) => Report = await ComputeAsync(ct);
 
@@ -36,10 +51,40 @@ public sealed class IndexModel(
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"gem-dashboard-{t.Key}.csv");
     }
 
-    private Task<DashboardReport> ComputeAsync(CancellationToken ct)
+    /// <summary>The query string that keeps the chosen period, for the CSV links.</summary>
+    public string PeriodQuery => string.Create(CultureInfo.InvariantCulture, $"from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}");
+
+    private async Task<DashboardReport> ComputeAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return dashboard.ComputeAsync(now.AddYears(-1), now, ct);
+        var today = AtlasSearch.AmsterdamDay(now);
+        if (ModelState.ContainsKey(nameof(From)) && ModelState[nameof(From)]!.Errors.Count > 0 || ModelState.ContainsKey(nameof(To)) && ModelState[nameof(To)]!.Errors.Count > 0)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(nameof(From), Text("Period.Invalid"));
+            (From, To) = (null, null);
+        }
+        if (To > today || From > (To ?? today))
+        {
+            ModelState.AddModelError(nameof(From), Text(To > today ? "Period.Future" : "Period.Reversed"));
+            (From, To) = (null, null);
+        }
+        To ??= today;
+        From ??= To.Value.AddYears(-1).AddDays(1);
+        var start = StartOfDay(From.Value);
+        var end = To.Value == today ? now : StartOfDay(To.Value.AddDays(1));
+        if (history.Running) return await dashboard.ComputeAsync(start, end, ct);
+        return (await cache.GetOrCreateAsync(("dashboard", From, To), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return dashboard.ComputeAsync(start, end, ct);
+        }))!;
+    }
+
+    private static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, AtlasSearch.Amsterdam.GetUtcOffset(local)).ToUniversalTime(); // PostgreSQL takes UTC only
     }
 
     /// <summary>A dashboard string; sector and life-domain names come from the shared and front-door resources.</summary>

@@ -57,15 +57,14 @@ public sealed class OfferModel(GemDbContext db, FrontDoorService frontDoor, Enro
         }
         try
         {
-            var created = await enrolments.EnrolAsync(SessionId, new EnrolmentRequest(Name ?? "", Email, Phone), ct);
+            var visit = FrontDoorQuery.From([new("v", Visit ?? "")]).VisitDay;
+            if (visit > AtlasSearch.AmsterdamDay(Now)) visit = null; // a day from a stale or edited link: not a visit we can measure from
+            var created = await enrolments.EnrolAsync(SessionId, new EnrolmentRequest(Name ?? "", Email, Phone, FrontDoorVisit: visit), ct);
             catalogs.Invalidate(); // a seat fewer: the next search sees it
             var enrolment = await enrolments.FindByTokenAsync(created.Token, ct);
             await mail.SendConfirmationAsync(enrolment, ct);
 
-            var counts = new List<(CountKind, string)> { (CountKind.SectorStarted, Item.Sector.ToString()) };
-            var visit = FrontDoorQuery.From([new("v", Visit ?? "")]).VisitDay;
-            if (visit is { } day) counts.Add((CountKind.DaysToFirstSession, FrontDoorCounter.DaysKey(day, enrolment.Session!.Start)));
-            await counter.AddAsync(counts, ct);
+            await counter.AddAsync([(CountKind.SectorStarted, Item.Sector.ToString())], ct);
 
             return Redirect("/voorportaal/aangemeld/" + created.Token);
         }
