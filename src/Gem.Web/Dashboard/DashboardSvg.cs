@@ -50,6 +50,45 @@ public static class DashboardSvg
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Means with their 95% interval per row (<see cref="FigureKind.Mean"/>), as a dot with a whisker on one scale that
+    /// includes zero, with the zero line drawn: change that crosses the line is not clearly up or down. Suppressed rows
+    /// get their text only.
+    /// </summary>
+    public static string Intervals(string id, string title, string description, IReadOnlyList<(string Label, Figure Value)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var shown = rows.Where(r => r.Value.IsPublished).Select(r => r.Value).ToList();
+        double low = Math.Min(0, shown.Select(v => v.Low).DefaultIfEmpty(-1).Min()), high = Math.Max(0, shown.Select(v => v.High).DefaultIfEmpty(1).Max());
+        if (high - low < 1e-9) (low, high) = (-1, 1);
+        double pad = (high - low) * 0.05;
+        (low, high) = (low - pad, high + pad);
+        double X(double v) => LabelWidth + ((v - low) / (high - low) * BarWidth);
+        int width = LabelWidth + BarWidth + ValueWidth + 60, height = (rows.Count * RowHeight) + 10;
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"{id}\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-t\">{E(title)}</title><desc id=\"{id}-d\">{E(description)}</desc>");
+        sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X(0):0.#}\" x2=\"{X(0):0.#}\" y1=\"0\" y2=\"{height}\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>");
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var (label, value) = rows[i];
+            int y = 5 + (i * RowHeight), mid = y + (RowHeight / 2);
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 6}\" y=\"{y + 15}\" text-anchor=\"end\" font-size=\"12\">{E(Truncate(label))}</text>");
+            if (value.IsPublished)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X(value.Low):0.#}\" x2=\"{X(value.High):0.#}\" y1=\"{mid}\" y2=\"{mid}\" stroke=\"#2b6a8f\" stroke-width=\"2\"/>");
+                sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{X(value.Value):0.#}\" cy=\"{mid}\" r=\"4\" fill=\"#2b6a8f\"/>");
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth + BarWidth + 6}\" y=\"{y + 15}\" font-size=\"12\">{E(value.ToString())}</text>");
+            }
+            else
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth + 4}\" y=\"{y + 15}\" font-size=\"12\" fill=\"#555\">{E(value.ToString())}</text>");
+            }
+        }
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
+
     private static string Truncate(string s) => s.Length > 36 ? s[..35] + "…" : s;
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

@@ -29,4 +29,17 @@ public sealed class DashboardCsvAndSvgTests
         Assert.Contains(">&lt; 10</text>", svg, StringComparison.Ordinal);
         Assert.Contains(">x</text>", svg, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Intervals_MeanAndInterval_DrawsDotWhiskerAndZeroLineOnOneScale()
+    {
+        var svg = DashboardSvg.Intervals("r", "Herstel", "Verandering", [("Hoop", new Figure(FigureKind.Mean, 1, 0.5, 1.5)), ("Zin", new Figure(FigureKind.Mean, -1, -1.5, -0.5)), ("Klein", Figure.Small())]);
+
+        Assert.Equal(2, svg.Split("<circle", StringSplitOptions.None).Length - 1);
+        // Scale -1.5..1.5 padded by 5%: zero sits in the middle of the 320-wide plot that starts at 230.
+        Assert.Contains("<line x1=\"390\" x2=\"390\"", svg, StringComparison.Ordinal);
+        Assert.Contains("<circle cx=\"487\"", svg, StringComparison.Ordinal);
+        Assert.Contains("<circle cx=\"293\"", svg, StringComparison.Ordinal);
+        Assert.Contains(">&lt; 10</text>", svg, StringComparison.Ordinal);
+    }
 }

@@ -117,5 +117,13 @@ public sealed class IndexModel(
         return DashboardSvg.Bars("chart-" + table.Key, Text(titleKey), Text(table.Columns[column]) + ": " + string.Join("; ", rows.Select(r => r.Item1 + " " + r.Item2.ToString())), rows, goal);
     }
 
+    /// <summary>Means with their intervals of one column (recovery change); the table is the text alternative.</summary>
+    public string IntervalChart(DashboardTable table, int column, string titleKey)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var rows = table.Rows.Select(r => (Label(r), r.Values[column])).ToList();
+        return DashboardSvg.Intervals("chart-" + table.Key, Text(titleKey), Text(table.Columns[column]) + ": " + string.Join("; ", rows.Select(r => r.Item1 + " " + Format(r.Item2))), rows);
+    }
+
     public static double Goal => GroupShare.Goal;
 }
