@@ -15,7 +15,10 @@ var end = DateTimeOffset.UtcNow;
 var clock = new SimulationClock(end);
 
 await using var database = await TestDatabase.CreateAsync(provider);
-await using (var db = database.CreateContext())
+// Connect as the web host does: the test database turns SQLite's connection pool off so its file can be deleted at once.
+var connection = database.ConnectionString.Replace(";Pooling=False", "", StringComparison.Ordinal);
+GemDbContext Context() => GemDatabase.CreateContext(provider, connection);
+await using (var db = Context())
 {
     // As the web host does for its SQLite file (Hosting/DatabaseSetup).
     if (provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
@@ -24,15 +27,17 @@ await using (var db = database.CreateContext())
 
 var stopwatch = Stopwatch.StartNew();
 SimulationLog log;
-await using (var db = database.CreateContext()) log = await new DemoHistory(db).RunAsync(end, weeks);
+await using (var db = Context()) log = await new DemoHistory(db).RunAsync(end, weeks);
 var simulation = stopwatch.Elapsed;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{provider}, {weeks} weeks simulated in {simulation.TotalSeconds:F1} s: {log.Visits} visits, {log.Starts.Count} starts, {log.Marks.Count} attendance marks, {log.CheckIns} check-ins, {log.SessionsAdded} sessions."));
 
 for (var i = 0; i < 5; i++)
 {
-    await using var db = database.CreateContext();
+    await using var db = Context();
     stopwatch.Restart();
     var report = await new DashboardService(db, clock).ComputeAsync(end.AddDays(-7 * weeks), end);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dashboard compute #{i + 1}: {stopwatch.Elapsed.TotalMilliseconds:F0} ms (group share {report.Groups.RegionShare.Value:P1})"));
 }
+
+Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
