@@ -55,9 +55,11 @@ public static class DashboardSvg
     /// includes zero, with the zero line drawn: change that crosses the line is not clearly up or down. Suppressed rows
     /// get their text only.
     /// </summary>
-    public static string Intervals(string id, string title, string description, IReadOnlyList<(string Label, Figure Value)> rows)
+    /// <param name="format">How the page writes a figure (its culture); default <see cref="Figure.ToString"/>.</param>
+    public static string Intervals(string id, string title, string description, IReadOnlyList<(string Label, Figure Value)> rows, Func<Figure, string>? format = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        format ??= static f => f.ToString();
         var shown = rows.Where(r => r.Value.IsPublished).Select(r => r.Value).ToList();
         double low = Math.Min(0, shown.Select(v => v.Low).DefaultIfEmpty(-1).Min()), high = Math.Max(0, shown.Select(v => v.High).DefaultIfEmpty(1).Max());
         if (high - low < 1e-9) (low, high) = (-1, 1);
@@ -78,7 +80,7 @@ public static class DashboardSvg
             {
                 sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X(value.Low):0.#}\" x2=\"{X(value.High):0.#}\" y1=\"{mid}\" y2=\"{mid}\" stroke=\"#2b6a8f\" stroke-width=\"2\"/>");
                 sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{X(value.Value):0.#}\" cy=\"{mid}\" r=\"4\" fill=\"#2b6a8f\"/>");
-                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth + BarWidth + 6}\" y=\"{y + 15}\" font-size=\"12\">{E(value.ToString())}</text>");
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth + BarWidth + 6}\" y=\"{y + 15}\" font-size=\"12\">{E(format(value))}</text>");
             }
             else
             {
@@ -89,7 +91,8 @@ public static class DashboardSvg
         return sb.ToString();
     }
 
-    private static string Truncate(string s) => s.Length > 36 ? s[..35] + "…" : s;
+    /// <summary>Long names are cut so they fit the label column (about 32 characters at 12 px in 224 px).</summary>
+    private static string Truncate(string s) => s.Length > 32 ? s[..31] + "…" : s;
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 }

@@ -42,4 +42,20 @@ public sealed class DashboardCsvAndSvgTests
         Assert.Contains("<circle cx=\"293\"", svg, StringComparison.Ordinal);
         Assert.Contains(">&lt; 10</text>", svg, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Intervals_PageFormat_WritesTheFigureInThePagesLanguage()
+    {
+        var svg = DashboardSvg.Intervals("r", "Herstel", "Verandering", [("Hoop", new Figure(FigureKind.Mean, 1.25, 0.5, 1.5))], f => "ongeveer " + f.Value.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")));
+
+        Assert.Contains(">ongeveer 1,3</text>", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bars_LongName_IsCutToFitTheLabelColumn()
+    {
+        var svg = DashboardSvg.Bars("c", "T", "D", [("Activeringscentrum De Draaischijf (fictief)", new Figure(FigureKind.Count, 20))]);
+
+        Assert.Contains(">Activeringscentrum De Draaischi…</text>", svg, StringComparison.Ordinal);
+    }
 }

@@ -122,7 +122,7 @@ public sealed class IndexModel(
     {
         ArgumentNullException.ThrowIfNull(table);
         var rows = table.Rows.Select(r => (Label(r), r.Values[column])).ToList();
-        return DashboardSvg.Intervals("chart-" + table.Key, Text(titleKey), Text(table.Columns[column]) + ": " + string.Join("; ", rows.Select(r => r.Item1 + " " + Format(r.Item2))), rows);
+        return DashboardSvg.Intervals("chart-" + table.Key, Text(titleKey), Text(table.Columns[column]) + ": " + string.Join("; ", rows.Select(r => r.Item1 + " " + Format(r.Item2))), rows, Format);
     }
 
     public static double Goal => GroupShare.Goal;
