@@ -57,15 +57,37 @@ public sealed class ResourceGroup(GemDbContext db, IMailSender mail, IOptions<Ma
         return (row.m, row.Name ?? "");
     }
 
+    /// <summary>
+    /// Accepts with the signed-in account. The invitation was mailed to one address, so only an account whose
+    /// confirmed e-mail is that address may accept it: a forwarded or leaked link is of no use to anyone else
+    /// (403, nothing changes).
+    /// </summary>
     public async Task<ResourceMember> AcceptAsync(string token, Guid userId, CancellationToken ct = default)
     {
         var member = await db.Set<ResourceMember>().FirstOrDefaultAsync(m => m.Token == token, ct) ?? throw new NotFoundException("Invitation not found.");
         if (member.OwnerId == userId) throw new ValidationException("token", "You cannot join your own resource group.");
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.EmailConfirmed }).FirstOrDefaultAsync(ct);
+        if (account is null || !account.EmailConfirmed || !SameAddress(account.Email, member.Email))
+            throw new ForbiddenException($"This invitation is for {MaskAddress(member.Email)}. Sign in with that address to accept it.");
         member.MemberUserId = userId;
         member.AcceptedAt = clock.GetUtcNow();
         member.Token = null;
         await db.SaveChangesAsync(ct);
         return member;
+    }
+
+    /// <summary>Whether an account's address is the invited one: trimmed, case-insensitive.</summary>
+    public static bool SameAddress(string? accountEmail, string? invitedEmail) =>
+        accountEmail is not null && invitedEmail is not null
+        && string.Equals(accountEmail.Trim(), invitedEmail.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An address shown to someone who may not be its owner: first letter, then stars, then the domain ("j***@example.org").</summary>
+    public static string MaskAddress(string email)
+    {
+        var address = email.Trim();
+        var at = address.LastIndexOf('@');
+        if (at <= 0) return "***";
+        return string.Concat(address.AsSpan(0, 1), "***", address.AsSpan(at));
     }
 
     /// <summary>Removes a member and every consent given to them.</summary>
