@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Gem.Core.Atlas;
 using Gem.Core.Data;
 using Gem.Core.Identity;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,10 +27,17 @@ public static class IdentitySetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Password.RequiredLength = 12;
                 o.User.RequireUniqueEmail = true;
+                o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<GemDbContext>()
             .AddClaimsPrincipalFactory<GemClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
+        builder.Services.Configure<PasswordResetTokenProviderOptions>(o =>
+        {
+            o.Name = PasswordResetTokenProvider.ProviderName;
+            o.TokenLifespan = PasswordResetTokenProvider.Lifespan;
+        });
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -112,3 +120,16 @@ public sealed class GemClaimsFactory(UserManager<GemUser> users, RoleManager<Ide
         return identity;
     }
 }
+
+/// <summary>
+/// Password-reset links live one hour (confirmation links keep Identity's default day). Like every Identity token
+/// the reset token carries the security stamp, which the reset itself changes: a link works once.
+/// </summary>
+public sealed class PasswordResetTokenProvider(IDataProtectionProvider protection, IOptions<PasswordResetTokenProviderOptions> options, ILogger<DataProtectorTokenProvider<GemUser>> logger)
+    : DataProtectorTokenProvider<GemUser>(protection, options, logger)
+{
+    public const string ProviderName = "GemPasswordReset";
+    public static readonly TimeSpan Lifespan = TimeSpan.FromHours(1);
+}
+
+public sealed class PasswordResetTokenProviderOptions : DataProtectionTokenProviderOptions;
