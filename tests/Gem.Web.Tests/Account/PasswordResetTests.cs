@@ -66,6 +66,7 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
         var client = _factory.CreateClient(new() { AllowAutoRedirect = false });
 
         Assert.Contains("href=\"/Account/ForgotPassword\"", await client.GetStringAsync("/Account/Login"), StringComparison.Ordinal);
+        Assert.Contains("Send me a link", await _factory.CreateClient().GetStringAsync("/Account/ForgotPassword?culture=en-GB&ui-culture=en-GB"), StringComparison.Ordinal);
         var sent = await ForgotAsync(client, "  " + user.Email!.ToUpperInvariant() + " ");
         Assert.Contains("data-testid=\"forgot-sent\"", sent, StringComparison.Ordinal);
         var link = ResetLink(user.Email!);
