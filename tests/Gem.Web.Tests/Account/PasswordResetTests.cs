@@ -91,6 +91,16 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, mine.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/Account/Login")]
+    [InlineData("/mijn/inloggen")]
+    public async Task SignInPages_LinkToForgotPassword(string path)
+    {
+        var html = await _factory.CreateClient().GetStringAsync(path);
+
+        Assert.Contains("<a href=\"/Account/ForgotPassword\" data-testid=\"forgot-password\">Wachtwoord vergeten?</a>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Forgot_UnknownAddress_SameAnswerAndNoMail()
     {

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Gem.Web.Pages.Me;
 
@@ -41,7 +40,7 @@ public sealed class RegisterModel(UserManager<GemUser> users, IMailSender mail, 
         {
             // Same work as a new account (a password hash), so timing does not tell either.
             _ = hasher.HashPassword(existing, Password);
-            await SendAsync(Email, "Je hebt al een account bij Gem / You already have a Gem account",
+            await mail.SendTextAsync(Email, "Je hebt al een account bij Gem / You already have a Gem account",
                 $"Iemand probeerde een account te maken met dit adres. Je hebt al een account: log in op {baseUrl}/mijn/inloggen\n\n"
                 + "Was jij dit niet? Dan hoef je niets te doen.\n");
             Sent = true;
@@ -56,18 +55,10 @@ public sealed class RegisterModel(UserManager<GemUser> users, IMailSender mail, 
         }
         await users.AddToRoleAsync(user, Roles.Citizen);
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        await SendAsync(Email, "Bevestig je account bij Gem / Confirm your Gem account",
+        await mail.SendTextAsync(Email, "Bevestig je account bij Gem / Confirm your Gem account",
             $"Welkom bij Gem. Bevestig je e-mailadres: {baseUrl}/mijn/bevestigen?u={user.Id}&code={WebUtility.UrlEncode(code)}\n\n"
             + "Heb jij dit niet gevraagd? Dan hoef je niets te doen.\n");
         Sent = true;
         return Page();
-    }
-
-    private async Task SendAsync(string to, string subject, string text)
-    {
-        var message = new MimeMessage { Subject = subject };
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Body = new TextPart("plain") { Text = text };
-        await mail.SendAsync(message);
     }
 }
