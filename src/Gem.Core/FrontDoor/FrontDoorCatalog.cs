@@ -39,7 +39,8 @@ public sealed record CatalogOffer(Offer Offer, Sector Sector, string PartnerName
 /// <summary>
 /// A snapshot of the region for matching: every offer with its sector and upcoming sessions (8 weeks at most).
 /// Built from the database per request (<see cref="LoadAsync"/>) or from an in-memory region in tests
-/// (<see cref="FromRegion"/>). Pure data: the matcher does no I/O.
+/// (<see cref="FromRegion"/>). Pure data: the matcher does no I/O. The offers must not change once the catalog
+/// is built: its <see cref="Index"/> is a snapshot of them.
 /// </summary>
 public sealed class FrontDoorCatalog(IReadOnlyList<CatalogOffer> offers)
 {
@@ -50,6 +51,9 @@ public sealed class FrontDoorCatalog(IReadOnlyList<CatalogOffer> offers)
     public static readonly TimeSpan CohortGap = TimeSpan.FromDays(10);
 
     public IReadOnlyList<CatalogOffer> Offers { get; } = offers;
+
+    /// <summary>The offers laid out for fast matching, built once with the snapshot (see <see cref="FrontDoorIndex"/>).</summary>
+    internal FrontDoorIndex Index { get; } = new(offers);
 
     public IEnumerable<Sector> Sectors => Offers.Select(o => o.Sector).Distinct();
 

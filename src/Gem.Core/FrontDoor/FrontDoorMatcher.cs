@@ -65,10 +65,15 @@ public static class FrontDoorMatcher
     public const double MaxKm = 30;
     public static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
-    private const int DomainPoints = 3, WishPoints = 2, OwnWordsPoints = 2, CompanyPoints = 1;
+    internal const int DomainPoints = 3, WishPoints = 2, OwnWordsPoints = 2, CompanyPoints = 1;
+    /// <summary>How many ranked candidates a pass keeps: the matches plus room for the sector re-balancing.</summary>
+    internal const int TopCandidates = MaxMatches + TopSize;
 
     private static readonly Sector[] TreatmentSectors =
         [Sector.HuisartsPoh, Sector.KleineGgz, Sector.GroteGgz, Sector.Verslavingszorg, Sector.Systeemtherapie, Sector.Vg];
+
+    private static readonly (LifeDomains Flag, string Name)[] DomainNames = [.. Enum.GetValues<LifeDomains>().Where(d => d != LifeDomains.None).Select(d => (d, d.ToString()))];
+    private static readonly (Wishes Flag, string Name)[] WishNames = [.. Enum.GetValues<Wishes>().Where(w => w != Wishes.None).Select(w => (w, w.ToString()))];
 
     private static readonly string[] CreativeWords = ["creatie", "atelier", "schilder", "teken", "muziek", "zing", "dans", "theater", "klei", "kunst", "fotografie", "schrijf"];
     private static readonly string[] OutdoorWords = ["wandel", "buiten", "natuur", "tuin", "fiets", "bos", "sport", "beweg", "yoga", "zwem"];
@@ -90,44 +95,84 @@ public static class FrontDoorMatcher
         ["trauma"] = LifeDomains.BadExperiences, ["misbruik"] = LifeDomains.BadExperiences, ["nare"] = LifeDomains.BadExperiences, ["geweld"] = LifeDomains.BadExperiences,
     };
 
+    /// <summary>The front door's answer, found through the catalog's index (<see cref="FrontDoorIndex"/>): the same as <see cref="MatchEveryOffer"/>, in well under a millisecond at national size.</summary>
     public static FrontDoorResult Match(FrontDoorCatalog catalog, FrontDoorAnswers answers, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(answers);
-        var origin = Pc4Directory.Find(answers.Pc4);
-        var ownDomains = OwnWordsDomains(answers.OwnWords) | answers.OwnWordDomains;
-        var anyAnswer = answers.Domains != LifeDomains.None || answers.Wishes != Wishes.None || ownDomains != LifeDomains.None;
+        var query = Query.For(answers, now);
+        return Answer(query, catalog.Index.Scan(query));
+    }
 
-        // Scoring without reasons and without allocating over the whole catalog; reasons only for what is shown
-        // (a national catalog has 50,000 offers). A latitude/longitude box rejects far-away offers before any trigonometry.
-        var ranking = new Ranking(now);
-        var topRanked = new TopList(MaxMatches + TopSize, ranking);
+    /// <summary>
+    /// The straightforward definition: score every offer of the catalog. <see cref="Match"/> must answer exactly the same
+    /// (a property test compares the two on random catalogs and answers); kept as the reference, not for production.
+    /// </summary>
+    internal static FrontDoorResult MatchEveryOffer(FrontDoorCatalog catalog, FrontDoorAnswers answers, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var query = Query.For(answers, now);
+        return Answer(query, ScanEveryOffer(catalog, query));
+    }
+
+    /// <summary>One request's answers, prepared once: the domains in the own words, the PC4's place and the latitude/longitude box around it.</summary>
+    internal sealed record Query(FrontDoorAnswers Answers, LifeDomains OwnDomains, Pc4Area? Origin, DateTimeOffset Now, bool AnyAnswer, double BoxLat, double BoxLon)
+    {
+        public static Query For(FrontDoorAnswers answers, DateTimeOffset now)
+        {
+            ArgumentNullException.ThrowIfNull(answers);
+            var origin = Pc4Directory.Find(answers.Pc4);
+            var ownDomains = OwnWordsDomains(answers.OwnWords) | answers.OwnWordDomains;
+            var anyAnswer = answers.Domains != LifeDomains.None || answers.Wishes != Wishes.None || ownDomains != LifeDomains.None;
+            return origin is null
+                ? new Query(answers, ownDomains, null, now, anyAnswer, 0, 0)
+                : new Query(answers, ownDomains, origin, now, anyAnswer, MaxKm / 110.5, MaxKm / (111.32 * Math.Cos(origin.Latitude * Math.PI / 180)));
+        }
+    }
+
+    /// <summary>
+    /// What one pass over the catalog keeps, each list in ranking order: the best <see cref="TopCandidates"/> with a fit,
+    /// the best per sector (in the order the sectors were met), and the best three that start this week among the fitting
+    /// offers and among all offers within the hard limits (<see cref="SoonAny"/> may stay empty when three fitting ones start this week).
+    /// </summary>
+    internal sealed record Pass(List<Candidate> Top, List<Candidate> BestPerSector, List<Candidate> SoonFitting, List<Candidate> SoonAny);
+
+    /// <summary>The reference pass: every offer, one by one, in catalog order. A latitude/longitude box rejects far-away offers before any trigonometry.</summary>
+    private static Pass ScanEveryOffer(FrontDoorCatalog catalog, Query q)
+    {
+        var ranking = new Ranking(q.Now);
+        var topRanked = new TopList<Candidate>(TopCandidates, ranking);
         var bestPerSector = new Dictionary<Sector, Candidate>();
-        var soonFitting = new TopList(SoonWanted, ranking);
-        var soonAny = new TopList(SoonWanted, ranking);
-        var box = origin is null ? default : (Lat: MaxKm / 110.5, Lon: MaxKm / (111.32 * Math.Cos(origin.Latitude * Math.PI / 180)));
+        var soonFitting = new TopList<Candidate>(SoonWanted, ranking);
+        var soonAny = new TopList<Candidate>(SoonWanted, ranking);
         foreach (var item in catalog.Offers)
         {
             var offer = item.Offer;
-            if (origin is not null && !offer.IsOnline && offer.Latitude is { } la && offer.Longitude is { } lo
-                && (Math.Abs(la - origin.Latitude) > box.Lat || Math.Abs(lo - origin.Longitude) > box.Lon)) continue;
-            if (Evaluate(item, answers, ownDomains, origin) is not { } c) continue;
-            var soonish = StartsWithinWeek(item, c.Start, now);
+            if (q.Origin is { } origin && !offer.IsOnline && offer.Latitude is { } la && offer.Longitude is { } lo
+                && (Math.Abs(la - origin.Latitude) > q.BoxLat || Math.Abs(lo - origin.Longitude) > q.BoxLon)) continue;
+            if (Evaluate(item, q.Answers, q.OwnDomains, q.Origin) is not { } c) continue;
+            var soonish = StartsWithinWeek(item, c.Start, q.Now);
             if (soonish) soonAny.Add(c);
-            if (anyAnswer && c.Fit == 0) continue;
+            if (q.AnyAnswer && c.Fit == 0) continue;
             topRanked.Add(c);
             if (soonish) soonFitting.Add(c);
             if (!bestPerSector.TryGetValue(item.Sector, out var best) || ranking.Compare(c, best) < 0) bestPerSector[item.Sector] = c;
         }
+        return new Pass(topRanked.Sorted(), [.. bestPerSector.Values], soonFitting.Sorted(), soonAny.Sorted());
+    }
 
+    /// <summary>From what the pass kept to the explained answer: re-balance sectors, then explain only what is shown.</summary>
+    private static FrontDoorResult Answer(Query q, Pass pass)
+    {
+        var (answers, ownDomains, origin) = (q.Answers, q.OwnDomains, q.Origin);
+        var ranking = new Ranking(q.Now);
         // The best of every sector joins the top candidates, so re-balancing sees every sector the matches have.
-        var ranked = topRanked.Sorted().Concat(bestPerSector.Values).DistinctBy(c => c.Item.Offer.Id).OrderBy(c => c, ranking).Select(c => c.ToMatch()).ToList();
-        var matches = Diversify(ranked, now).Take(MaxMatches).Select(m => Explain(m, answers, ownDomains, origin)).ToList();
+        var ranked = pass.Top.Concat(pass.BestPerSector).DistinctBy(c => c.Item.Offer.Id).OrderBy(c => c, ranking).Select(c => c.ToMatch()).ToList();
+        var matches = Diversify(ranked, q.Now).Take(MaxMatches).Select(m => Explain(m, answers, ownDomains, origin)).ToList();
         var sectorsInTop = matches.Take(TopSize).Select(m => m.Sector).Distinct().Count();
 
         // The no-waiting list: what can start within 7 days, best fit first; when the matches have too few,
         // the rest of the region within the hard limits fills up (closest fit first), so nobody leaves with nothing.
-        var soon = soonFitting.Sorted().Concat(soonAny.Sorted())
+        var soon = pass.SoonFitting.Concat(pass.SoonAny)
             .DistinctBy(c => c.Item.Offer.Id)
             .Select(c => c.ToMatch())
             .Take(SoonWanted)
@@ -152,7 +197,7 @@ public static class FrontDoorMatcher
         item.IsAlwaysAvailable || (item.Offer.IsGroup && start is { } s && s.Start - now <= Week);
 
     /// <summary>An offer within the hard limits, with its fit, distance and first start; no reasons, nothing allocated.</summary>
-    private readonly record struct Candidate(CatalogOffer Item, int Fit, double? Distance, CatalogSession? Start)
+    internal readonly record struct Candidate(CatalogOffer Item, int Fit, double? Distance, CatalogSession? Start)
     {
         public FrontDoorMatch ToMatch() => new(Item, Fit, [], Distance, Start);
     }
@@ -242,9 +287,10 @@ public static class FrontDoorMatcher
             + WishPoints * BitOperations.PopCount((uint)wishes);
         if (reasons is not null)
         {
-            reasons.AddRange(domains.Each().Select(d => new MatchReason(ReasonKind.Domain, d.ToString())));
-            reasons.AddRange(own.Each().Select(d => new MatchReason(ReasonKind.OwnWords, d.ToString())));
-            reasons.AddRange(wishes.Each().Select(w => new MatchReason(ReasonKind.Wish, w.ToString())));
+            // In declaration order, like Each(), from name tables made once (Each() builds and boxes the enum's values on every call).
+            foreach (var (flag, name) in DomainNames) if ((domains & flag) != 0) reasons.Add(new MatchReason(ReasonKind.Domain, name));
+            foreach (var (flag, name) in DomainNames) if ((own & flag) != 0) reasons.Add(new MatchReason(ReasonKind.OwnWords, name));
+            foreach (var (flag, name) in WishNames) if ((wishes & flag) != 0) reasons.Add(new MatchReason(ReasonKind.Wish, name));
         }
         if (answers.Company.HasFlag(Company.Nobody) && offer.IsGroup && fit > 0)
         {
@@ -255,7 +301,7 @@ public static class FrontDoorMatcher
         return new FrontDoorMatch(item, fit, (IReadOnlyList<MatchReason>?)reasons ?? [], distance, start);
     }
 
-    private static Weekdays DayOf(CatalogSession s) => FrontDoorAnswers.DayFlag(TimeZoneInfo.ConvertTime(s.Start, AtlasSearch.Amsterdam).DayOfWeek);
+    internal static Weekdays DayOf(CatalogSession s) => FrontDoorAnswers.DayFlag(TimeZoneInfo.ConvertTime(s.Start, AtlasSearch.Amsterdam).DayOfWeek);
 
     public static bool FitsWish(CatalogOffer item, Wishes wish)
     {
@@ -301,21 +347,6 @@ public static class FrontDoorMatcher
         return [.. top.OrderBy(m => m, ranking), .. rest.OrderBy(m => m, ranking)];
     }
 
-    /// <summary>The best <c>capacity</c> items by a ranking, kept in one pass without sorting everything.</summary>
-    private sealed class TopList(int capacity, Ranking ranking)
-    {
-        // A max-heap on rank: the root is the worst item kept, pushed out when a better one comes.
-        private readonly PriorityQueue<Candidate, Candidate> _heap = new(Comparer<Candidate>.Create((a, b) => ranking.Compare(b, a)));
-
-        public void Add(Candidate c)
-        {
-            if (_heap.Count < capacity) _heap.Enqueue(c, c);
-            else if (ranking.Compare(c, _heap.Peek()) < 0) _heap.EnqueueDequeue(c, c);
-        }
-
-        public List<Candidate> Sorted() => _heap.UnorderedItems.Select(x => x.Element).OrderBy(c => c, ranking).ToList();
-    }
-
     /// <summary>Fit first; on equal fit groups lead; then the soonest start; then the nearest; then the name.</summary>
     private sealed class Ranking(DateTimeOffset now) : IComparer<FrontDoorMatch>, IComparer<Candidate>
     {
@@ -341,4 +372,27 @@ public static class FrontDoorMatcher
 
         private DateTimeOffset StartsAt(Candidate c) => c.Item.IsAlwaysAvailable ? now : c.Start?.Start ?? DateTimeOffset.MaxValue;
     }
+}
+
+/// <summary>The best <c>capacity</c> items by a ranking, kept in one pass without sorting everything.</summary>
+internal sealed class TopList<T>(int capacity, IComparer<T> ranking)
+{
+    // A max-heap on rank: the root is the worst item kept, pushed out when a better one comes.
+    private readonly PriorityQueue<T, T> _heap = new(Comparer<T>.Create((a, b) => ranking.Compare(b, a)));
+
+    public int Count => _heap.Count;
+
+    public bool IsFull => _heap.Count >= capacity;
+
+    /// <summary>The worst item kept: once the list is full, a new item must beat it to get in.</summary>
+    public T Worst => _heap.Peek();
+
+    public void Add(T item)
+    {
+        if (_heap.Count < capacity) _heap.Enqueue(item, item);
+        else if (ranking.Compare(item, _heap.Peek()) < 0) _heap.EnqueueDequeue(item, item);
+    }
+
+    /// <summary>The items kept, best first (a stable sort of the heap's own order, so equal items keep theirs).</summary>
+    public List<T> Sorted() => _heap.UnorderedItems.Select(x => x.Element).OrderBy(x => x, ranking).ToList();
 }
