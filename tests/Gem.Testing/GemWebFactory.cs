@@ -18,6 +18,9 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
     /// <summary>Let the host simulate this many weeks of demo history in the background (null: off; set before the host starts).</summary>
     public int? DemoHistoryWeeks { get; set; }
 
+    /// <summary>More configuration for this host (key → value), applied before it starts; e.g. a low rate limit.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal) { ["Gem:RateLimits:MailPerQuarterHour"] = "1000" };
+
     /// <summary>
     /// A factory over a fresh database. With <paramref name="start"/> the host is built at once, so the
     /// database is migrated and seeded before the test reads it; pass false to call UseKestrel first.
@@ -41,6 +44,7 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
         if (DemoHistoryWeeks is { } weeks) builder.UseSetting("Gem:Database:DemoHistoryWeeks", weeks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Gem:Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Gem:Reminders:Enabled", "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public override async ValueTask DisposeAsync()

@@ -18,6 +18,7 @@ namespace Gem.Web.Pages.Account;
 /// that works one hour and once (see <see cref="Hosting.PasswordResetTokenProvider"/>).
 /// </summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gem.Web.Hosting.RateLimits.MailPolicy)]
 public sealed class ForgotPasswordModel(UserManager<GemUser> users, IMailSender mail, IOptions<MailOptions> mailOptions) : PageModel
 {
     [BindProperty, Required, EmailAddress, StringLength(200)] public string Email { get; set; } = "";

@@ -17,6 +17,7 @@ namespace Gem.Web.Pages.Me;
 /// have an account" mail. Sign-in needs a confirmed address.
 /// </summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gem.Web.Hosting.RateLimits.MailPolicy)]
 public sealed class RegisterModel(UserManager<GemUser> users, IMailSender mail, IOptions<MailOptions> mailOptions, IPasswordHasher<GemUser> hasher) : PageModel
 {
     [BindProperty, Required, EmailAddress, StringLength(200)] public string Email { get; set; } = "";
