@@ -163,11 +163,11 @@ public static class FrontDoorMatcher
     /// <summary>From what the pass kept to the explained answer: re-balance sectors, then explain only what is shown.</summary>
     private static FrontDoorResult Answer(Query q, Pass pass)
     {
-        var (answers, ownDomains, origin) = (q.Answers, q.OwnDomains, q.Origin);
+        var (answers, ownDomains) = (q.Answers, q.OwnDomains);
         var ranking = new Ranking(q.Now);
         // The best of every sector joins the top candidates, so re-balancing sees every sector the matches have.
         var ranked = pass.Top.Concat(pass.BestPerSector).DistinctBy(c => c.Item.Offer.Id).OrderBy(c => c, ranking).Select(c => c.ToMatch()).ToList();
-        var matches = Diversify(ranked, q.Now).Take(MaxMatches).Select(m => Explain(m, answers, ownDomains, origin)).ToList();
+        var matches = Diversify(ranked, q.Now).Take(MaxMatches).Select(m => Explain(m, answers, ownDomains)).ToList();
         var sectorsInTop = matches.Take(TopSize).Select(m => m.Sector).Distinct().Count();
 
         // The no-waiting list: what can start within 7 days, best fit first; when the matches have too few,
@@ -176,7 +176,7 @@ public static class FrontDoorMatcher
             .DistinctBy(c => c.Item.Offer.Id)
             .Select(c => c.ToMatch())
             .Take(SoonWanted)
-            .Select(m => Explain(m, answers, ownDomains, origin))
+            .Select(m => Explain(m, answers, ownDomains))
             .ToList();
 
         var phrase = CrisisSignals.MatchingPhrase(answers.OwnWords);
@@ -254,51 +254,31 @@ public static class FrontDoorMatcher
         return result;
     }
 
-    private static FrontDoorMatch Explain(FrontDoorMatch m, FrontDoorAnswers answers, LifeDomains ownDomains, Pc4Area? origin) =>
-        Scored(m.Item, answers, ownDomains, origin, explain: true)!;
-
-    /// <summary>Null when the offer falls outside a hard limit (online only, distance, days); else its fit, and with <paramref name="explain"/> its reasons.</summary>
-    private static FrontDoorMatch? Scored(CatalogOffer item, FrontDoorAnswers answers, LifeDomains ownDomains, Pc4Area? origin, bool explain)
+    /// <summary>
+    /// The reasons a shown offer fits. <paramref name="m"/> comes from <see cref="Evaluate"/>, so the hard limits
+    /// (online only, distance, days) already hold and its fit, distance and first start stay as scored.
+    /// </summary>
+    private static FrontDoorMatch Explain(FrontDoorMatch m, FrontDoorAnswers answers, LifeDomains ownDomains)
     {
-        var offer = item.Offer;
-        if (answers.OnlineOnly && !offer.IsOnline) return null;
-        double? distance = null;
-        if (origin is not null && !offer.IsOnline)
-        {
-            if (offer.Latitude is not { } lat || offer.Longitude is not { } lon) return null;
-            distance = Pc4Directory.DistanceKm(origin.Latitude, origin.Longitude, lat, lon);
-            if (distance > MaxKm) return null;
-        }
-        var reasons = explain ? new List<MatchReason>() : null;
-        var start = item.FirstStart;
+        var item = m.Item;
+        var reasons = new List<MatchReason>();
         if (answers.Days != Weekdays.None && item.Sessions.Count > 0)
         {
-            if ((item.SessionDays & answers.Days) == 0) return null;
-            var onDays = item.Sessions.Where(s => (DayOf(s) & answers.Days) != 0).ToList();
-            if (onDays.Count == 0) return null;
-            reasons?.Add(new MatchReason(ReasonKind.Day, DayOf(onDays[0]).ToString()));
-            start = StartOnDays(item, start, answers.Days);
+            // Evaluate kept the offer, so at least one session falls on a chosen day.
+            var onDay = item.Sessions.First(s => (DayOf(s) & answers.Days) != 0);
+            reasons.Add(new MatchReason(ReasonKind.Day, DayOf(onDay).ToString()));
         }
-
-        var domains = offer.LifeDomains & answers.Domains;
-        var own = offer.LifeDomains & ownDomains & ~answers.Domains;
+        var domains = item.Offer.LifeDomains & answers.Domains;
+        var own = item.Offer.LifeDomains & ownDomains & ~answers.Domains;
         var wishes = answers.Wishes & item.Fits;
-        var fit = DomainPoints * BitOperations.PopCount((uint)domains) + OwnWordsPoints * BitOperations.PopCount((uint)own)
-            + WishPoints * BitOperations.PopCount((uint)wishes);
-        if (reasons is not null)
-        {
-            // In declaration order, like Each(), from name tables made once (Each() builds and boxes the enum's values on every call).
-            foreach (var (flag, name) in DomainNames) if ((domains & flag) != 0) reasons.Add(new MatchReason(ReasonKind.Domain, name));
-            foreach (var (flag, name) in DomainNames) if ((own & flag) != 0) reasons.Add(new MatchReason(ReasonKind.OwnWords, name));
-            foreach (var (flag, name) in WishNames) if ((wishes & flag) != 0) reasons.Add(new MatchReason(ReasonKind.Wish, name));
-        }
-        if (answers.Company.HasFlag(Company.Nobody) && offer.IsGroup && fit > 0)
-        {
-            fit += CompanyPoints;
-            reasons?.Add(new MatchReason(ReasonKind.Company, nameof(Company.Nobody)));
-        }
-        if (distance is not null && answers.Pc4 is not null) reasons?.Add(new MatchReason(ReasonKind.Near, Pc4Directory.Normalise(answers.Pc4)!));
-        return new FrontDoorMatch(item, fit, (IReadOnlyList<MatchReason>?)reasons ?? [], distance, start);
+        // In declaration order, from name tables made once (Enum.GetValues would box on every call).
+        foreach (var (flag, name) in DomainNames) if ((domains & flag) != 0) reasons.Add(new MatchReason(ReasonKind.Domain, name));
+        foreach (var (flag, name) in DomainNames) if ((own & flag) != 0) reasons.Add(new MatchReason(ReasonKind.OwnWords, name));
+        foreach (var (flag, name) in WishNames) if ((wishes & flag) != 0) reasons.Add(new MatchReason(ReasonKind.Wish, name));
+        // Evaluate adds the company point only on top of a fit above zero.
+        if (answers.Company.HasFlag(Company.Nobody) && item.Offer.IsGroup && m.Fit > 0) reasons.Add(new MatchReason(ReasonKind.Company, nameof(Company.Nobody)));
+        if (m.DistanceKm is not null && answers.Pc4 is not null) reasons.Add(new MatchReason(ReasonKind.Near, Pc4Directory.Normalise(answers.Pc4)!));
+        return m with { Reasons = reasons };
     }
 
     internal static Weekdays DayOf(CatalogSession s) => FrontDoorAnswers.DayFlag(TimeZoneInfo.ConvertTime(s.Start, AtlasSearch.Amsterdam).DayOfWeek);
