@@ -15,11 +15,15 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
     /// <summary>The pickup folder this host writes its mail to (.eml files).</summary>
     public string MailFolder { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "gem-mail-" + Guid.NewGuid().ToString("N"))).FullName;
 
-    /// <summary>Let the host simulate this many weeks of demo history in the background (null: off; set before the host starts).</summary>
-    public int? DemoHistoryWeeks { get; set; }
-
-    /// <summary>More configuration for this host (key → value), applied before it starts; e.g. a low rate limit.</summary>
-    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal) { ["Gem:RateLimits:MailPerQuarterHour"] = "1000" };
+    /// <summary>
+    /// Configuration for this host (key → value), applied before it starts. Tests get no background demo history and a
+    /// high rate limit unless they set otherwise (e.g. <c>Gem:Database:DemoHistory</c>, a low <c>Gem:RateLimits:…</c>).
+    /// </summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal)
+    {
+        ["Gem:Database:DemoHistory"] = "false",
+        ["Gem:RateLimits:MailPerQuarterHour"] = "1000",
+    };
 
     /// <summary>
     /// A factory over a fresh database. With <paramref name="start"/> the host is built at once, so the
@@ -40,8 +44,6 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
         builder.UseSetting("ConnectionStrings:Gem", Database.ConnectionString);
         builder.UseSetting("Gem:Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Gem:Database:SeedDemo", seedDemo ? "true" : "false");
-        builder.UseSetting("Gem:Database:DemoHistory", DemoHistoryWeeks is null ? "false" : "true");
-        if (DemoHistoryWeeks is { } weeks) builder.UseSetting("Gem:Database:DemoHistoryWeeks", weeks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Gem:Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Gem:Reminders:Enabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

@@ -160,7 +160,9 @@ public sealed class DashboardPageTests
     [Fact]
     public async Task DemoHistory_AtFirstStart_FillsTheDemoRegionInTheBackgroundOnce()
     {
-        await using var factory = new GemWebFactory(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false)) { DemoHistoryWeeks = 2 };
+        await using var factory = new GemWebFactory(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false));
+        factory.Settings["Gem:Database:DemoHistory"] = "true";
+        factory.Settings["Gem:Database:DemoHistoryWeeks"] = "2";
         _ = factory.Services;
 
         await using var db = factory.Database.CreateContext();

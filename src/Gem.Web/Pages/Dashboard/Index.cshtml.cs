@@ -58,7 +58,7 @@ public sealed class IndexModel(
     {
         var now = clock.GetUtcNow();
         var today = AtlasSearch.AmsterdamDay(now);
-        if (ModelState.ContainsKey(nameof(From)) && ModelState[nameof(From)]!.Errors.Count > 0 || ModelState.ContainsKey(nameof(To)) && ModelState[nameof(To)]!.Errors.Count > 0)
+        if (!ModelState.IsValid) // only From and To are bound: one of them is not a date
         {
             ModelState.Clear();
             ModelState.AddModelError(nameof(From), Text("Period.Invalid"));
