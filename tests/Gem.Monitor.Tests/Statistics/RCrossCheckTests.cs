@@ -74,7 +74,7 @@ public class RCrossCheckTests
         }
     }
 
-    private static string? FindOnPath(string name)
+    internal static string? FindOnPath(string name)
     {
         foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
         {
