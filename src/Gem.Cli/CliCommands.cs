@@ -9,6 +9,7 @@ internal static class CliCommands
     {
         yield return Atlas.ImportCommand.Create();
         yield return Monitor.MonitorCommand.Create();
+        yield return Monitor.SocialCommand.Create();
         yield return Dashboard.SimulateCommand.Create();
         yield break;
     }
