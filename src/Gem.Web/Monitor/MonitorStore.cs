@@ -88,5 +88,6 @@ public static class MonitorSetup
     {
         services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.Section).ValidateOnStart();
         services.AddSingleton<MonitorStore>();
+        services.AddSingleton<SocialStore>();
     }
 }
