@@ -14,9 +14,10 @@ public sealed record SocialFiles(string Gezondheidsmonitor, string SociaalDomein
         return files;
     }
 
-    public string Cbs(string file)
+    /// <summary>A file of the folder <see cref="SociaalDomein"/> (or, with <paramref name="folder"/>, of another).</summary>
+    public string Cbs(string file, string? folder = null)
     {
-        string path = Path.Combine(file.StartsWith("8556", StringComparison.Ordinal) ? Gezondheidsmonitor : SociaalDomein, file);
+        string path = Path.Combine(folder ?? SociaalDomein, file);
         return File.Exists(path) ? path : throw new FileNotFoundException($"Expected input file '{path}' is missing (see datasets/README.md).", path);
     }
 
@@ -80,7 +81,7 @@ public sealed record SocialData(IReadOnlyList<SocialSeries> Series, IReadOnlyLis
         SocialFiles files = SocialFiles.Locate(root);
         var series = new List<SocialSeries>();
 
-        CbsTable gm = CbsTable.ReadFile(files.Cbs("85563NED.csv"));
+        CbsTable gm = CbsTable.ReadFile(files.Cbs("85563NED.csv", files.Gezondheidsmonitor));
         series.Add(CbsSocialReader.Gezondheidsmonitor(gm, MentalComplaints, GezondheidsmonitorYear, MentalComplaints.Column, names));
         series.Add(CbsSocialReader.Gezondheidsmonitor(gm, AnxietyFeelings, GezondheidsmonitorYear, AnxietyFeelings.Column, names));
 
