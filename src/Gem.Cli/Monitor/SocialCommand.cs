@@ -76,7 +76,7 @@ internal static class SocialCommand
                 AnsiConsole.Write(RegionTable(report));
                 var fit = report.Need.Fit;
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"GGZ € per verzekerdejaar {SocialReport.NeedYear} = {fit.Coefficients[0]:0.0} + {fit.Coefficients[1]:0.00} × psychische klachten (%) + {fit.Coefficients[2]:0.0} × SES-WOA; R² {fit.RSquared:0.000} (alleen SES-WOA: {report.Need.DeprivationOnly.RSquared:0.000}), {fit.Fitted.Count} gemeenten.");
-                AnsiConsole.MarkupLine("Bron: CBS (85563NED, 81064ned, 85309NED, 84780NED, 84847NED, 86050NED, 85099NED), CC BY 4.0; RIVM, GGD'en, CBS (50090NED, modelschattingen); Vektis.");
+                AnsiConsole.MarkupLine("Bron: CBS (85563NED, 81064ned, 85309NED, 84780NED, 84847NED, 86050NED, 85099NED), CC BY 4.0; RIVM, GGD'en, CBS (50090NED, modelschattingen; 50140NED jongvolwassenen 2024); Vektis.");
                 return Task.FromResult(0);
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or SocialFormatException or Gem.Monitor.Vektis.VektisFormatException or Gem.Monitor.Gemeenten.UnknownGemeenteException)

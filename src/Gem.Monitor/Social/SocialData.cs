@@ -3,14 +3,15 @@ using Gem.Monitor.Gemeenten;
 namespace Gem.Monitor.Social;
 
 /// <summary>Where the social monitor's files are (repository <c>datasets/</c> layout, or the shared data folder's names).</summary>
-public sealed record SocialFiles(string Gezondheidsmonitor, string SociaalDomein, string Rivm)
+public sealed record SocialFiles(string Gezondheidsmonitor, string SociaalDomein, string Rivm, string YoungAdults)
 {
     public static SocialFiles Locate(string root)
     {
         var files = new SocialFiles(
             First(root, "cbs-gezondheidsmonitor", "cbs-gezondheidsmonitor-gemeente"),
             First(root, "cbs-sociaal-domein"),
-            First(root, "rivm-gezondheid-wijk-buurt", "rivm-gezondheid-wijk-buurt-50090NED"));
+            First(root, "rivm-gezondheid-wijk-buurt", "rivm-gezondheid-wijk-buurt-50090NED"),
+            First(root, "rivm-gezondheidsmonitor-jongvolwassenen", "rivm-gezondheidsmonitor-jongvolwassenen-2024-gemeente"));
         return files;
     }
 
@@ -70,6 +71,12 @@ public sealed record SocialData(IReadOnlyList<SocialSeries> Series, IReadOnlyLis
     public static readonly SocialIndicator WmoCount = new("wmo_aantal", SocialDomain.Reach, "86050NED", "WmoClienten_1", "aantal", SocialEstimate.Register, Cbs, "Wmo-cliënten (aantal)");
     public static readonly SocialIndicator YouthCareCount = new("jeugdzorg_aantal", SocialDomain.Reach, "85099NED", "JongerenMetJeugdzorg_1", "aantal", SocialEstimate.Register, Cbs, "Jongeren met jeugdzorg (aantal)");
 
+    public static readonly SocialIndicator YoungMentalHealthGood = new("jv_mentale_gezondheid_goed", SocialDomain.YoungAdults, "50140NED", "GoedErvarenMentaleGezondheid_12", "%", SocialEstimate.Survey, Rivm, "Jongvolwassenen 16–25: mentale gezondheid (zeer) goed");
+    public static readonly SocialIndicator YoungLimitedByComplaints = new("jv_beperkt_psychisch", SocialDomain.YoungAdults, "50140NED", "BeperktDoorPsychischeKlachten_14", "%", SocialEstimate.Survey, Rivm, "Jongvolwassenen 16–25: beperkt door psychische klachten");
+    public static readonly SocialIndicator YoungSuicidalThoughts = new("jv_suicidegedachten", SocialDomain.YoungAdults, "50140NED", "SuicidegedachtenWelEens_17", "%", SocialEstimate.Survey, Rivm, "Jongvolwassenen 16–25: wel eens suïcidegedachten (zelf gemeld)");
+    public static readonly SocialIndicator YoungStronglyLonely = new("jv_sterk_eenzaam", SocialDomain.YoungAdults, "50140NED", "SterkEenzaam_54", "%", SocialEstimate.Survey, Rivm, "Jongvolwassenen 16–25: sterk eenzaam");
+    public static readonly SocialIndicator YoungDebts = new("jv_schulden", SocialDomain.YoungAdults, "50140NED", "HeeftSchulden_3", "%", SocialEstimate.Survey, Rivm, "Jongvolwassenen 16–25: heeft schulden");
+
     /// <summary>The periods read: the latest complete period of each table.</summary>
     public const string Year = "2023", VsvYear = "2022/'23", RivmYear = "2020", GezondheidsmonitorYear = "2022", MaatstavenEdition = "2022";
 
@@ -86,17 +93,26 @@ public sealed record SocialData(IReadOnlyList<SocialSeries> Series, IReadOnlyLis
         series.Add(CbsSocialReader.Gezondheidsmonitor(gm, AnxietyFeelings, GezondheidsmonitorYear, AnxietyFeelings.Column, names));
 
         var trend = new List<SocialSeries>();
+        RivmTable? division2020 = null;
         foreach (int year in new[] { 2012, 2016, 2020 })
         {
             RivmTable rivm = RivmWijkBuurt.Read(files.RivmFile(year), names);
             trend.Add(RivmWijkBuurt.Series(rivm, Lonely, Lonely.Column));
             if (year == 2020)
             {
+                division2020 = rivm;
                 foreach (SocialIndicator i in new[] { AnxietyRisk, Lonely, SeverelyLonely, Stress, MakingEndsMeet })
                 {
                     series.Add(RivmWijkBuurt.Series(rivm, i, i.Column));
                 }
             }
+        }
+
+        CbsTable young = CbsTable.ReadFile(Path.Combine(files.YoungAdults, "50140NED_TypedDataSet_22092025_192544.csv"));
+        IReadOnlyDictionary<string, string> codes = YoungAdults.Codes(division2020!);
+        foreach (SocialIndicator i in new[] { YoungMentalHealthGood, YoungLimitedByComplaints, YoungSuicidalThoughts, YoungStronglyLonely, YoungDebts })
+        {
+            series.Add(YoungAdults.Read(young, i, codes));
         }
 
         CbsTable arrears = CbsTable.ReadFile(files.Cbs("81064ned.csv"));

@@ -102,7 +102,7 @@ public sealed record SocialReport(SocialData Data, IReadOnlyList<string> Region,
 /// <summary>The social monitor's CSV files (semicolon, '.' decimal, UTF-8): the same figures as the page.</summary>
 public static class SocialCsv
 {
-    public const string Source = "# Bron: CBS (StatLine 85563NED, 81064ned, 85309NED, 84780NED, 84847NED, 86050NED, 85099NED), CC BY 4.0; RIVM, GGD'en, CBS – Gezondheidsmonitor Volwassenen en Ouderen, RIVM StatLine 50090NED (modelschattingen); Vektis Open Databestand Zvw. Berekend met Gem.Monitor.";
+    public const string Source = "# Bron: CBS (StatLine 85563NED, 81064ned, 85309NED, 84780NED, 84847NED, 86050NED, 85099NED), CC BY 4.0; RIVM, GGD'en, CBS – Gezondheidsmonitor Volwassenen en Ouderen, RIVM StatLine 50090NED (modelschattingen); Gezondheidsmonitor Jongvolwassenen 2024, GGD'en en RIVM (RIVM StatLine 50140NED); Vektis Open Databestand Zvw. Berekend met Gem.Monitor.";
 
     public static string Indicators(SocialReport report)
     {

@@ -11,6 +11,8 @@ public enum SocialDomain
     Predictor,
     /// <summary>Reach of social care (Wmo) and youth care.</summary>
     Reach,
+    /// <summary>Young adults (16–25): mental health, suicidal thoughts, loneliness, debts (Gezondheidsmonitor Jongvolwassenen 2024).</summary>
+    YoungAdults,
 }
 
 /// <summary>How the figure was made; the page labels model estimates as estimates.</summary>

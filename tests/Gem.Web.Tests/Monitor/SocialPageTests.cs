@@ -81,7 +81,7 @@ public sealed partial class SocialPageTests(MonitorWebFixture fixture) : IClassF
         Assert.Contains("data-figure=\"eenzaam|2012|Nederland|NL\">39,6<", html, StringComparison.Ordinal);
         Assert.Contains("data-figure=\"eenzaam|2016|Nederland|NL\">43,4<", html, StringComparison.Ordinal);
         Assert.Contains("data-figure=\"eenzaam|2020|Nederland|NL\">47,0<", html, StringComparison.Ordinal);
-        foreach (string table in new[] { "85563NED", "81064ned", "85309NED", "84780NED", "84847NED", "86050NED", "85099NED", "50090NED" })
+        foreach (string table in new[] { "85563NED", "81064ned", "85309NED", "84780NED", "84847NED", "86050NED", "85099NED", "50090NED", "50140NED" })
         {
             Assert.Contains(table, html, StringComparison.Ordinal);
         }
