@@ -35,7 +35,7 @@ public sealed class SimulationLog
 /// within capacity (<see cref="EnrolmentService"/>, full groups answer "full" and the person tries another),
 /// attendance by the facilitator (<see cref="Attendances.RecordAsync"/>), leaving rolling groups
 /// (<see cref="EnrolmentService.CancelAsync"/>), and the plan (<see cref="PlanService"/>: check-ins, crisis plan,
-/// story). Past sessions are added through <see cref="OfferEditor.AddSessionAsync"/> a week ahead of time, copying
+/// story). Past sessions are added through <see cref="SessionEditor.AddSessionAsync"/> a week ahead of time, copying
 /// the demo schedule of the coming week backwards. Demo data: the simulated people are named "Demo-deelnemer N"
 /// with addresses at <see cref="EmailDomain"/>; nothing else in the region is touched. Deterministic per seed.
 /// </summary>
@@ -60,7 +60,7 @@ public sealed class DemoHistory(GemDbContext db)
         var enrolments = new EnrolmentService(db, clock);
         var attendances = new Attendances(db, clock);
         var plans = new PlanService(db, clock);
-        var editor = new OfferEditor(db, clock);
+        var editor = new SessionEditor(db, clock);
 
         // The offers people can start at without referral, with the demo's sessions of the coming week as a weekly pattern.
         var pattern = await db.Sessions.AsNoTracking()
@@ -85,7 +85,7 @@ public sealed class DemoHistory(GemDbContext db)
             {
                 var s = p.Start.AddDays(-7 * k);
                 if (s < start || s >= end) continue;
-                var session = await editor.AddSessionAsync(admin, p.OfferId, new SessionInput(s, p.End.AddDays(-7 * k), null, null, null), ct);
+                var session = await editor.AddSessionAsync(admin, p.OfferId, new SessionInput(s, p.End.AddDays(-7 * k), null, null, null, IsCohortStart: false), ct);
                 if (p.Facilitators.HasFlag(FacilitatorRoles.ExperienceExpert) && random.NextDouble() < 0.7)
                 {
                     db.SessionFacilitators.Add(new SessionFacilitator { SessionId = session.Id, Name = "Demo-ervaringsdeskundige", Role = FacilitatorRoles.ExperienceExpert });
@@ -122,7 +122,7 @@ public sealed class DemoHistory(GemDbContext db)
             var all = Enum.GetValues<LifeDomains>().Where(d => d != LifeDomains.None && domains.HasFlag(d)).ToList();
             var domain = all[random.Next(all.Count)];
             await counter.AddAsync([(CountKind.Conversation, "all"), (CountKind.DomainChosen, domain.ToString())], ct);
-            var visitDay = AtlasSearch.AmsterdamDay(now);
+            var visitDay = LocalTime.Day(now);
 
             // Three out of four prefer a group; everyone looks at what starts in the next three weeks.
             bool wantsGroup = random.NextDouble() < 0.75;

@@ -81,7 +81,5 @@ public static class PlanSetup
         Slugs.FirstOrDefault(s => string.Equals(s.Value, slug, StringComparison.OrdinalIgnoreCase)) is { Value: not null } hit ? hit.Key : null;
 
     public static string Date(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Amsterdam).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        TimeZoneInfo.ConvertTime(at, LocalTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

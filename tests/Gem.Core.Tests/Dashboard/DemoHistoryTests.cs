@@ -26,7 +26,7 @@ public sealed class DemoHistoryTests
 
         // Time to first attended support: per simulated person, the first session marked present on or after the visit day.
         var days = log.Starts.Select(s => log.Marks.Where(m => m.Person == s.Person && m.Mark == AttendanceMark.Present)
-                .Select(m => AtlasSearch.AmsterdamDay(m.SessionStart).DayNumber - s.Visit.DayNumber).Where(d => d >= 0).Order().Cast<int?>().FirstOrDefault())
+                .Select(m => LocalTime.Day(m.SessionStart).DayNumber - s.Visit.DayNumber).Where(d => d >= 0).Order().Cast<int?>().FirstOrDefault())
             .ToList();
         var bands = TimeToSupport.Bands.Select(b => (long)days.Count(d => d >= b.From && d <= b.To)).Append(days.Count(d => d is null)).ToArray();
         Assert.True(log.Starts.Count >= 100, $"only {log.Starts.Count} starts");

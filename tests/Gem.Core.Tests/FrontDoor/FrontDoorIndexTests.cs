@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using Gem.Core.Atlas;
 using Gem.Core.Atlas.Demo;
 using Gem.Core.FrontDoor;
+using Gem.Core.Groups;
 
 namespace Gem.Core.Tests.FrontDoor;
 

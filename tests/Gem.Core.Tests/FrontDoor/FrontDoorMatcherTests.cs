@@ -73,8 +73,8 @@ public sealed class FrontDoorMatcherTests
         var result = Match(new FrontDoorAnswers { Domains = LifeDomains.LonelinessAndContact, Days = Weekdays.Saturday });
         foreach (var m in result.Shown.Where(m => !m.IsAlwaysAvailable))
         {
-            Assert.Contains(m.Item.Sessions, s => TimeZoneInfo.ConvertTime(s.Start, AtlasSearch.Amsterdam).DayOfWeek == DayOfWeek.Saturday);
-            if (m.FirstStart is { } start) Assert.Equal(DayOfWeek.Saturday, TimeZoneInfo.ConvertTime(start.Start, AtlasSearch.Amsterdam).DayOfWeek);
+            Assert.Contains(m.Item.Sessions, s => TimeZoneInfo.ConvertTime(s.Start, LocalTime.Zone).DayOfWeek == DayOfWeek.Saturday);
+            if (m.FirstStart is { } start) Assert.Equal(DayOfWeek.Saturday, TimeZoneInfo.ConvertTime(start.Start, LocalTime.Zone).DayOfWeek);
         }
     }
 

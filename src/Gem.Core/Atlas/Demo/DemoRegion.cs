@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gem.Core.Data;
+using Gem.Core.Groups;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Core.Atlas.Demo;
@@ -66,7 +67,7 @@ public static class DemoRegion
             region.Partners.Add(partner);
         }
 
-        var zone = Amsterdam();
+        var zone = LocalTime.Zone;
         var built = new List<(Offer Offer, string Line)>();
         foreach (var kind in DemoOffers.All)
         {
@@ -104,8 +105,6 @@ public static class DemoRegion
         return region;
     }
 
-    /// <summary>Europe/Amsterdam: sessions are planned in Dutch local time and stored in UTC.</summary>
-    internal static TimeZoneInfo Amsterdam() => TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     private static Partner ToPartner(DemoPartner row, Guid regionId)
     {

@@ -19,7 +19,7 @@ public sealed class AccessModel(GemDbContext db, TimeProvider clock) : PageModel
     public async Task OnGetAsync()
     {
         Me = User.UserId();
-        DateTimeOffset? Start(DateOnly? d) => d is { } x ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(x.ToDateTime(TimeOnly.MinValue), PlanSetup.Amsterdam), TimeSpan.Zero) : null;
+        DateTimeOffset? Start(DateOnly? d) => d is { } x ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(x.ToDateTime(TimeOnly.MinValue), LocalTime.Zone), TimeSpan.Zero) : null;
         Entries = await AccessLog.ReadOwnAsync(db, clock, Me, Start(From), Start(To?.AddDays(1)));
     }
 }

@@ -20,7 +20,7 @@ public sealed class GroupsModel(GemDbContext db, GroupShare share, TimeProvider 
     {
         var actor = User.ToActor();
         var now = clock.GetUtcNow();
-        var today = new DateTimeOffset(TimeZoneInfo.ConvertTime(now, AtlasSearch.Amsterdam).Date, AtlasSearch.Amsterdam.GetUtcOffset(now));
+        var today = new DateTimeOffset(TimeZoneInfo.ConvertTime(now, LocalTime.Zone).Date, LocalTime.Zone.GetUtcOffset(now));
         var until = now.AddDays(14);
         var query = db.Sessions.AsNoTracking().Include(s => s.Offer).Where(s => s.Start >= today && s.Start <= until);
         if (!actor.IsAdmin) query = query.Where(s => s.Offer!.PartnerId == actor.PartnerId);

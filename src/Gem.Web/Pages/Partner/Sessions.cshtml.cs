@@ -1,6 +1,7 @@
 using Gem.Core;
 using Gem.Core.Atlas;
 using Gem.Core.Data;
+using Gem.Core.Groups;
 using Gem.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace Gem.Web.Pages.Partner;
 
 /// <summary>The sessions of one of the staff member's own offers: add one (local Dutch time) or remove one.</summary>
 [Authorize(Policy = IdentitySetup.StaffPolicy)]
-public sealed class SessionsModel(OfferEditor editor, GemDbContext db, TimeProvider clock) : PageModel
+public sealed class SessionsModel(OfferEditor offers, SessionEditor editor, GemDbContext db, TimeProvider clock) : PageModel
 {
     public Offer Offer { get; private set; } = null!;
     public IReadOnlyList<Session> Sessions { get; private set; } = [];
@@ -21,6 +22,8 @@ public sealed class SessionsModel(OfferEditor editor, GemDbContext db, TimeProvi
     [BindProperty] public int? Seats { get; set; }
     [BindProperty] public string? Place { get; set; }
     [BindProperty] public bool IsCohortStart { get; set; }
+    /// <summary>Whether the cohort-start box starts ticked (<see cref="SessionEditor.DefaultCohortStartAsync"/> for a session after every planned one).</summary>
+    public bool CohortStartByDefault { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -59,13 +62,13 @@ public sealed class SessionsModel(OfferEditor editor, GemDbContext db, TimeProvi
     }
 
     private static DateTimeOffset ToUtc(DateTime local) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), AtlasSearch.Amsterdam), TimeSpan.Zero);
+        new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone), TimeSpan.Zero);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         try
         {
-            Offer = await editor.FindOwnAsync(User.ToActor(), id, ct);
+            Offer = await offers.FindOwnAsync(User.ToActor(), id, ct);
         }
         catch (NotFoundException)
         {
@@ -73,6 +76,7 @@ public sealed class SessionsModel(OfferEditor editor, GemDbContext db, TimeProvi
         }
         var now = clock.GetUtcNow();
         Sessions = (await db.Sessions.AsNoTracking().Where(s => s.OfferId == id && s.Start >= now).ToListAsync(ct)).OrderBy(s => s.Start).ToList();
+        CohortStartByDefault = await editor.DefaultCohortStartAsync(Offer, DateTimeOffset.MaxValue, ct);
         return true;
     }
 }

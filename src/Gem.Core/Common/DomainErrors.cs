@@ -1,4 +1,4 @@
-namespace Gem.Core;
+namespace Gem.Core.Common;
 
 /// <summary>Base of the errors our rules raise; the web host maps each kind to a ProblemDetails status.</summary>
 public abstract class DomainException(string message) : Exception(message);

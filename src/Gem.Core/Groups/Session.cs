@@ -1,4 +1,6 @@
-namespace Gem.Core.Atlas;
+using Gem.Core.Atlas;
+
+namespace Gem.Core.Groups;
 
 /// <summary>One meeting of an offer.</summary>
 public class Session
@@ -17,6 +19,6 @@ public class Session
     public int? Seats { get; set; }
     /// <summary>Seats held for this session (open groups: "ik kom"; cohort groups: the cohort starting here). Changed only by Groups' conditional updates.</summary>
     public int SeatsTaken { get; set; }
-    /// <summary>For cohort offers: a new group starts here, and people enrol for this date.</summary>
+    /// <summary>For cohort offers: a new group starts here, and people enrol for this date. Set by staff (default: <see cref="Gem.Core.Groups.Seats.DefaultCohortStart"/>); read only through <see cref="Gem.Core.Groups.Seats"/>.</summary>
     public bool IsCohortStart { get; set; }
 }
