@@ -11,14 +11,6 @@ namespace Gem.Web.Atlas;
 
 public static class AtlasApi
 {
-    public static void AddAtlas(this IServiceCollection services)
-    {
-        services.AddScoped<AtlasSearch>();
-        services.AddScoped<OfferEditor>();
-        services.AddScoped<SessionEditor>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-    }
-
     public static IEndpointRouteBuilder MapAtlasApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/atlas").WithTags("Atlas");
