@@ -1,4 +1,5 @@
 using Gem.Core.Atlas;
+using Gem.Core.Consent;
 using Gem.Core.Groups;
 using Gem.Core.Identity;
 using Microsoft.AspNetCore.Identity;

@@ -16,7 +16,7 @@ public static class HostingModule
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddOpenApi();
-        builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Partner/EditOffer", "/partner/offers/new"));
+        builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Atlas/EditOffer", "/partner/offers/new"));
         builder.Services.AddSingleton(TimeProvider.System);
     }
 

@@ -89,7 +89,7 @@ public sealed class FrontDoorMatcherTests
     [Fact]
     public void Match_FullGroup_IsMarkedFullAndSomethingElseStartsThisWeek()
     {
-        var region = Gem.Core.Atlas.Demo.DemoRegion.Build(Now);
+        var region = Gem.Core.Demo.DemoRegion.Build(Now);
         var offer = region.Partners.SelectMany(p => p.Offers).First(o => o.FlowPolicy == FlowPolicy.Rolling && o.Capacity is not null && o.Sessions.Count > 0 && o.LifeDomains.HasFlag(LifeDomains.LowMood));
         offer.MembersTaken = offer.Capacity!.Value;
         var catalog = FrontDoorCatalog.FromRegion(region, Now);

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Gem.Core.Atlas;
-using Gem.Core.Atlas.Demo;
+using Gem.Core.Demo;
 using Gem.Core.FrontDoor;
 using Gem.Core.Groups;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Gem.Core.Atlas;
 using Gem.Core.Dashboard;
 using Gem.Core.Data;
+using Gem.Core.Demo;
 using Gem.Core.Groups;
 using Microsoft.EntityFrameworkCore;
 using Gem.Core.FrontDoor;
