@@ -37,8 +37,7 @@ public sealed class SessionEditor(GemDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(offer);
         var now = clock.GetUtcNow();
-        var running = offer.FlowPolicy == FlowPolicy.Cohort
-            && await db.Sessions.AnyAsync(s => s.OfferId == offer.Id && s.End > now && s.Start < start, ct);
+        var running = await db.Sessions.AnyAsync(s => s.OfferId == offer.Id && s.End > now && s.Start < start, ct);
         return Seats.DefaultCohortStart(offer.FlowPolicy, running);
     }
 

@@ -10,34 +10,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Web.Tests.Atlas;
 
-/// <summary>One read-only demo host per provider for the whole class: these tests never write.</summary>
-public sealed class AtlasHosts : IAsyncLifetime
-{
-    private readonly Dictionary<DatabaseProvider, GemWebFactory> _hosts = [];
-
-    public GemWebFactory this[DatabaseProvider provider] => _hosts[provider];
-
-    public async Task InitializeAsync()
-    {
-        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
-            _hosts[provider] = await GemWebFactory.CreateAsync(provider);
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts.Values) await host.DisposeAsync();
-    }
-}
-
 /// <summary>The public atlas API over the demo region, on SQLite and on PostgreSQL.</summary>
-public sealed class AtlasApiTests(AtlasHosts hosts) : IClassFixture<AtlasHosts>
+public sealed class AtlasApiTests(DemoHosts hosts) : IClassFixture<DemoHosts>
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SearchOffers_ByLifeDomain_ReturnsOnlyMatchingOffers(DatabaseProvider provider)
     {
-        var factory = hosts[provider];
+        var factory = await hosts.GetAsync(provider);
         var client = factory.CreateClient();
 
         var all = await client.GetFromJsonAsync<List<OfferSummary>>("/api/atlas/offers", Json);
@@ -53,7 +34,7 @@ public sealed class AtlasApiTests(AtlasHosts hosts) : IClassFixture<AtlasHosts>
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SearchOffers_CombinedFilters_MatchADirectQuery(DatabaseProvider provider)
     {
-        var factory = hosts[provider];
+        var factory = await hosts.GetAsync(provider);
         var client = factory.CreateClient();
 
         var groups = await client.GetFromJsonAsync<List<OfferSummary>>("/api/atlas/offers?format=Group&dimensions=Social&online=false", Json);
@@ -112,7 +93,7 @@ public sealed class AtlasApiTests(AtlasHosts hosts) : IClassFixture<AtlasHosts>
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task GetOffer_KnownAndUnknownId_ReturnsDetailsOr404(DatabaseProvider provider)
     {
-        var factory = hosts[provider];
+        var factory = await hosts.GetAsync(provider);
         var client = factory.CreateClient();
         await using var db = factory.Database.CreateContext();
         var offer = await db.Offers.OrderBy(o => o.Name).FirstAsync(o => o.Format == OfferFormat.Group);

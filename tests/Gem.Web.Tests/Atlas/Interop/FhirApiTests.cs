@@ -9,18 +9,17 @@ using Task = System.Threading.Tasks.Task;
 namespace Gem.Web.Tests.Atlas.Interop;
 
 /// <summary>Every /fhir response is parsed back with Firely's parser without errors, and its content checked.</summary>
-public sealed class FhirApiTests : IAsyncLifetime
+public sealed class FhirApiTests(DemoHosts hosts) : IClassFixture<DemoHosts>
 {
     private GemWebFactory _factory = null!;
     private HttpClient _client = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>Points this test at the shared demo host of <paramref name="provider"/> (read-only).</summary>
+    private async Task UseAsync(DatabaseProvider provider)
     {
-        _factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        _factory = await hosts.GetAsync(provider);
         _client = _factory.CreateClient();
     }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     private async Task<T> GetAsync<T>(string url, HttpStatusCode expected = HttpStatusCode.OK) where T : Resource
     {
@@ -31,9 +30,10 @@ public sealed class FhirApiTests : IAsyncLifetime
         return new FhirJsonDeserializer(new DeserializerSettings()).Deserialize<T>(await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task Search_AllPages_ParseBackAsSearchsetBundlesWithIncludes()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Search_AllPages_ParseBackAsSearchsetBundlesWithIncludes(DatabaseProvider provider)
     {
+        await UseAsync(provider);
         await using var db = _factory.Database.CreateContext();
         var offers = await db.Offers.CountAsync();
         var services = new HashSet<string>();
@@ -58,9 +58,10 @@ public sealed class FhirApiTests : IAsyncLifetime
         Assert.Equal(offers, services.Count);
     }
 
-    [Fact]
-    public async Task Read_ById_MapsOffer()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Read_ById_MapsOffer(DatabaseProvider provider)
     {
+        await UseAsync(provider);
         await using var db = _factory.Database.CreateContext();
         var now = DateTimeOffset.UtcNow;
         var offer = (await db.Offers.Include(o => o.Partner).Include(o => o.Sessions).Where(o => !o.IsOnline).OrderBy(o => o.Name).ToListAsync())
@@ -78,9 +79,10 @@ public sealed class FhirApiTests : IAsyncLifetime
         Assert.Contains(service.Communication, c => c.Coding[0].Code == "nl");
     }
 
-    [Fact]
-    public async Task Search_ByNameCategoryAndType_ReturnsOnlyMatches()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Search_ByNameCategoryAndType_ReturnsOnlyMatches(DatabaseProvider provider)
     {
+        await UseAsync(provider);
         await using var db = _factory.Database.CreateContext();
         var offer = await db.Offers.Include(o => o.Partner).OrderBy(o => o.Name).FirstAsync();
 
@@ -95,9 +97,10 @@ public sealed class FhirApiTests : IAsyncLifetime
         Assert.All(Services(byType), s => Assert.Equal("Group", s.Type[0].Coding[0].Code));
     }
 
-    [Fact]
-    public async Task Errors_AreOperationOutcomes()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Errors_AreOperationOutcomes(DatabaseProvider provider)
     {
+        await UseAsync(provider);
         var missing = await GetAsync<OperationOutcome>($"/fhir/HealthcareService/{Guid.NewGuid()}", HttpStatusCode.NotFound);
         var badCount = await GetAsync<OperationOutcome>("/fhir/HealthcareService?_count=0", HttpStatusCode.BadRequest);
         var badCategory = await GetAsync<OperationOutcome>("/fhir/HealthcareService?service-category=tandarts", HttpStatusCode.BadRequest);

@@ -10,20 +10,19 @@ using NJsonSchema;
 namespace Gem.Web.Tests.Atlas.Interop;
 
 /// <summary>Every /api/hsds response is checked against the HSDS 3.0 JSON schema of a service (Interop/Schemas/SOURCE.md).</summary>
-public sealed class HsdsApiTests : IAsyncLifetime
+public sealed class HsdsApiTests(DemoHosts hosts) : IClassFixture<DemoHosts>
 {
     private GemWebFactory _factory = null!;
     private HttpClient _client = null!;
     private static readonly Lazy<Task<JsonSchema>> Schema = new(() =>
         JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "Interop", "Schemas", "hsds-3.0-service.json")));
 
-    public async Task InitializeAsync()
+    /// <summary>Points this test at the shared demo host of <paramref name="provider"/> (read-only).</summary>
+    private async Task UseAsync(DatabaseProvider provider)
     {
-        _factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        _factory = await hosts.GetAsync(provider);
         _client = _factory.CreateClient();
     }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     internal static async Task AssertValidAsync(string json, string? definition = null)
     {
@@ -40,9 +39,10 @@ public sealed class HsdsApiTests : IAsyncLifetime
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    [Fact]
-    public async Task Services_EveryPage_EveryServiceValidatesAgainstHsdsSchema()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Services_EveryPage_EveryServiceValidatesAgainstHsdsSchema(DatabaseProvider provider)
     {
+        await UseAsync(provider);
         await using var db = _factory.Database.CreateContext();
         var offers = await db.Offers.CountAsync();
         var seen = new HashSet<string>();
@@ -67,9 +67,10 @@ public sealed class HsdsApiTests : IAsyncLifetime
         Assert.Equal(offers, seen.Count);
     }
 
-    [Fact]
-    public async Task Service_ById_ValidatesAndCarriesPlaceScheduleAndTerms()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Service_ById_ValidatesAndCarriesPlaceScheduleAndTerms(DatabaseProvider provider)
     {
+        await UseAsync(provider);
         await using var db = _factory.Database.CreateContext();
         var now = DateTimeOffset.UtcNow;
         var offer = (await db.Offers.Include(o => o.Partner).Include(o => o.Sessions)
@@ -99,9 +100,10 @@ public sealed class HsdsApiTests : IAsyncLifetime
         await AssertValidAsync(organizationJson, "organization");
     }
 
-    [Fact]
-    public async Task OrganizationsAndLocations_EveryItemValidatesAgainstItsDefinition()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task OrganizationsAndLocations_EveryItemValidatesAgainstItsDefinition(DatabaseProvider provider)
     {
+        await UseAsync(provider);
         var organizations = await GetAsync("/api/hsds/organizations?per_page=100");
         Assert.NotEmpty(organizations["contents"]!.AsArray());
         foreach (var o in organizations["contents"]!.AsArray()) await AssertValidAsync(o!.ToJsonString(), "organization");
@@ -111,9 +113,10 @@ public sealed class HsdsApiTests : IAsyncLifetime
         foreach (var l in locations["contents"]!.AsArray()) await AssertValidAsync(l!.ToJsonString(), "location");
     }
 
-    [Fact]
-    public async Task Services_Search_ReturnsOnlyMatches()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Services_Search_ReturnsOnlyMatches(DatabaseProvider provider)
     {
+        await UseAsync(provider);
         await using var db = _factory.Database.CreateContext();
         var name = (await db.Offers.OrderBy(o => o.Name).FirstAsync()).Name;
 
@@ -125,9 +128,10 @@ public sealed class HsdsApiTests : IAsyncLifetime
         foreach (var s in body["contents"]!.AsArray()) await AssertValidAsync(s!.ToJsonString());
     }
 
-    [Fact]
-    public async Task Services_BadPageOrUnknownId_Returns400Or404()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Services_BadPageOrUnknownId_Returns400Or404(DatabaseProvider provider)
     {
+        await UseAsync(provider);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/api/hsds/services?per_page=1000")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/api/hsds/services?page=0")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/hsds/services/{Guid.NewGuid()}")).StatusCode);
@@ -135,9 +139,10 @@ public sealed class HsdsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/hsds/locations/{Guid.NewGuid()}")).StatusCode);
     }
 
-    [Fact]
-    public async Task Schema_ServiceWithoutStatusOrWithBadId_IsRejected()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Schema_ServiceWithoutStatusOrWithBadId_IsRejected(DatabaseProvider provider)
     {
+        await UseAsync(provider);
         // The schema is not vacuous: it catches what HSDS 3.0 forbids.
         var schema = await Schema.Value;
         Assert.NotEmpty(schema.Validate("""{"id": "1d1dad89-edfb-53a1-8683-b51cd5fe0529", "name": "x"}"""));
