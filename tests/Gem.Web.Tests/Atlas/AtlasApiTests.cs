@@ -48,7 +48,7 @@ public sealed class AtlasApiTests(DemoHosts hosts) : IClassFixture<DemoHosts>
     [Fact]
     public async Task SearchOffers_NearPc4WithMaxKm_KeepsOnlyCloseOrOnlineOffersOrderedByDistance()
     {
-        var factory = hosts[DatabaseProvider.Sqlite];
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
         var client = factory.CreateClient();
 
         var near = await client.GetFromJsonAsync<List<OfferSummary>>("/api/atlas/offers?near=8081&maxKm=5&online=false", Json);
@@ -62,7 +62,7 @@ public sealed class AtlasApiTests(DemoHosts hosts) : IClassFixture<DemoHosts>
     [Fact]
     public async Task SearchOffers_ByDay_EveryHitHasASessionOnThatDay()
     {
-        var factory = hosts[DatabaseProvider.Sqlite];
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
         var client = factory.CreateClient();
 
         var tuesday = await client.GetFromJsonAsync<List<OfferSummary>>("/api/atlas/offers?day=Tuesday", Json);
@@ -81,7 +81,7 @@ public sealed class AtlasApiTests(DemoHosts hosts) : IClassFixture<DemoHosts>
     [InlineData("/api/atlas/offers?lifeDomains=Unicorns", "LifeDomains")]
     public async Task SearchOffers_BadInput_AnswersProblemDetailsNamingTheField(string url, string field)
     {
-        var factory = hosts[DatabaseProvider.Sqlite];
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
         var response = await factory.CreateClient().GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -110,7 +110,7 @@ public sealed class AtlasApiTests(DemoHosts hosts) : IClassFixture<DemoHosts>
     [Fact]
     public async Task OpenApi_Document_ListsTheAtlasEndpoints()
     {
-        var factory = hosts[DatabaseProvider.Sqlite];
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
         var json = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/atlas/offers", json, StringComparison.Ordinal);
     }
