@@ -18,6 +18,14 @@ public sealed partial class SocialPageTests(MonitorWebFixture fixture) : IClassF
         return SocialReport.Compute(SocialData.Load(MonitorWebFixture.Datasets, inputs.Names), SocialReport.NoordwestVeluwe, inputs.Years, inputs.SesPc4, inputs.Crosswalk);
     });
 
+    /// <summary>A client that waits for the first request, which reads the whole data folder (slow on a loaded machine).</summary>
+    private HttpClient Client()
+    {
+        var client = fixture.Factory.CreateClient();
+        client.Timeout = TimeSpan.FromMinutes(5);
+        return client;
+    }
+
     /// <summary>Rows of a semicolon CSV (the first line is the source comment) keyed by the given columns.</summary>
     private static Dictionary<string, Dictionary<string, string>> Csv(string text, Func<Dictionary<string, string>, string> key)
     {
@@ -31,7 +39,7 @@ public sealed partial class SocialPageTests(MonitorWebFixture fixture) : IClassF
     [Fact]
     public async Task Page_EveryFigure_EqualsTheCliCsv()
     {
-        using var client = fixture.Factory.CreateClient();
+        using var client = Client();
         var response = await client.GetAsync("/monitor/mensen-en-buurt");
         string html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -75,7 +83,7 @@ public sealed partial class SocialPageTests(MonitorWebFixture fixture) : IClassF
     [Fact]
     public async Task Page_ShowsPublishedBenchmarksSourcesAndHonestyNotes()
     {
-        using var client = fixture.Factory.CreateClient();
+        using var client = Client();
         string html = await client.GetStringAsync("/monitor/mensen-en-buurt");
         Assert.Contains("data-figure=\"psychische_klachten|2022|Nederland|NL\">21,5<", html, StringComparison.Ordinal);
         Assert.Contains("data-figure=\"eenzaam|2012|Nederland|NL\">39,6<", html, StringComparison.Ordinal);
@@ -99,7 +107,7 @@ public sealed partial class SocialPageTests(MonitorWebFixture fixture) : IClassF
     [Fact]
     public async Task Csv_Download_EqualsTheCliFileByteForByte()
     {
-        using var client = fixture.Factory.CreateClient();
+        using var client = Client();
         byte[] bytes = await client.GetByteArrayAsync("/monitor/mensen-en-buurt?handler=csv&file=indicatoren");
         string text = Encoding.UTF8.GetString(bytes.AsSpan(Encoding.UTF8.Preamble.Length));
         Assert.Equal(SocialCsv.Indicators(s_cli.Value), text);
