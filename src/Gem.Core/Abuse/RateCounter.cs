@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Gem.Core.Abuse;
 
 /// <summary>
-/// One fixed-window counter of an abuse limit (decision 601): the key is the rule, a hash of what is counted (an IP
+/// One fixed-window counter of an abuse limit (decision 621): the key is the rule, a hash of what is counted (an IP
 /// address, an e-mail address, a session) and the number of the window, so a new window simply starts a new row.
 /// Kept in the database so every web instance counts against the same number.
 /// </summary>

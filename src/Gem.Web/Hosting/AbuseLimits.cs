@@ -21,7 +21,7 @@ public sealed class TooManyAttemptsException(DateTimeOffset retryAt, TimeSpan re
 }
 
 /// <summary>
-/// The abuse limits on anonymous and cheap writes (decision 601). Each write counts once per client IP address
+/// The abuse limits on anonymous and cheap writes (decision 621). Each write counts once per client IP address
 /// (generous: a library computer or a school shares one address) and once per target (the session, the typed
 /// e-mail address or phone number, the account), where the tight limits are. Counters live in the database
 /// (<see cref="RateCounters"/>), so two or more instances behind a load balancer share them and the limits hold.

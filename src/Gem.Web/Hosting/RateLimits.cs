@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Gem.Web.Hosting;
 
 /// <summary>
-/// Wires the abuse limits (<see cref="AbuseLimits"/>, decision 601): counters in the database shared by every
+/// Wires the abuse limits (<see cref="AbuseLimits"/>, decision 621): counters in the database shared by every
 /// instance, per client IP address (generous) and per target (tight), on enrolment, seat watch, invitation,
 /// registration, forgot password and sign-in. Reading pages is never limited. A refused write answers 429 with
 /// Retry-After: a page with the site's navigation for people (<see cref="TooManyAttemptsPageFilter"/>),

@@ -15,7 +15,7 @@ public enum SignInOutcome
 }
 
 /// <summary>
-/// Password sign-in without account enumeration and without lockout by strangers (decision 601):
+/// Password sign-in without account enumeration and without lockout by strangers (decision 621):
 /// <list type="bullet">
 /// <item>the same work for every address: an unknown address (and an unconfirmed or locked one, which Identity
 /// refuses before hashing) verifies the password against a dummy hash made by the same hasher;</item>
