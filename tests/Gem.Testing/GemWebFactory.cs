@@ -2,6 +2,7 @@ using Gem.Core.Data;
 using Gem.Core.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gem.Testing;
 
@@ -24,6 +25,7 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
     {
         ["Gem:Database:DemoHistory"] = "false",
         ["Gem:RateLimits:MailPerQuarterHour"] = "1000",
+        ["Gem:RateLimits:Scale"] = "1000",
     };
 
     /// <summary>
@@ -48,6 +50,7 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
         builder.UseSetting("Gem:Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Gem:Reminders:Enabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
     }
 
     public override async ValueTask DisposeAsync()

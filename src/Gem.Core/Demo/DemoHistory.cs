@@ -176,6 +176,10 @@ public sealed class DemoHistory(GemDbContext db)
             {
                 log.Full++;
             }
+            catch (AlreadyEnrolledException)
+            {
+                // Already has a place in that session: nothing to do.
+            }
         }
 
         async Task<Guid> CitizenAsync(int n)

@@ -24,16 +24,18 @@ public sealed class EnrolmentMail(IMailSender sender, IOptions<MailOptions> opti
     {
         if (e.Email is null) return; // reached by phone: the group calls or texts
         var offer = e.Offer!;
+        var name = MailText.OneLine(e.Name);
+        var offerName = MailText.OneLine(offer.Name);
         var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
         var when = TimeZoneInfo.ConvertTime(session.Start, LocalTime.Zone).ToString("dddd d MMMM 'om' HH:mm", Dutch);
-        var where = offer.IsOnline ? "online: " + (session.OnlineUrl ?? offer.OnlineUrl) : session.Place ?? $"{offer.Address}, {offer.Pc4} {offer.City}";
+        var where = MailText.OneLine(offer.IsOnline ? "online: " + (session.OnlineUrl ?? offer.OnlineUrl) : session.Place ?? $"{offer.Address}, {offer.Pc4} {offer.City}");
         var manage = $"{baseUrl}/groups/enrolment/{e.Token}";
         var pause = offer.FlowPolicy == FlowPolicy.Rolling ? $"Even pauzeren? Dat kan hier, je plek blijft: {manage}\n" : "";
         var body = $"""
-            Hoi {e.Name},
+            Hoi {name},
 
             {intro}
-            {offer.Name}
+            {offerName}
             {when}, {where}
 
             Kun je niet? Zeg het hier, dan is je plek vrij voor een ander: {manage}
@@ -42,10 +44,10 @@ public sealed class EnrolmentMail(IMailSender sender, IOptions<MailOptions> opti
 
             Direct hulp nodig? Bel 113 (0800-0113), je huisarts of de huisartsenpost. Bij direct gevaar: 112.
 
-            (English: you are signed up for {offer.Name} on {session.Start.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)} UTC. Can't come? {manage})
+            (English: you are signed up for {offerName} on {session.Start.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)} UTC. Can't come? {manage})
             """;
-        var message = new MimeMessage { Subject = subject, MessageId = messageId };
-        message.To.Add(new MailboxAddress(e.Name, e.Email));
+        var message = new MimeMessage { Subject = MailText.OneLine(subject), MessageId = messageId };
+        message.To.Add(new MailboxAddress(name, e.Email));
         var builder = new BodyBuilder { TextBody = body };
         builder.Attachments.Add("sessie.ics", System.Text.Encoding.UTF8.GetBytes(GroupCalendar.Write(offer.Name, [(session, offer)])), new ContentType("text", "calendar"));
         message.Body = builder.ToMessageBody();

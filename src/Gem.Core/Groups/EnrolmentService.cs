@@ -13,7 +13,7 @@ public sealed record EnrolmentRequest(string Name, string? Email, string? Phone,
     public void EnsureValid()
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 100) errors[nameof(Name)] = ["A first name or alias of 1 to 100 characters is required."];
+        if (Mail.MailText.OneLine(Name).Length is 0 or > 100) errors[nameof(Name)] = ["A first name or alias of 1 to 100 characters is required."];
         var hasEmail = !string.IsNullOrWhiteSpace(Email);
         var hasPhone = !string.IsNullOrWhiteSpace(Phone);
         if (!hasEmail && !hasPhone) errors[nameof(Email)] = ["Give an e-mail address or a phone number, so the group can reach you."];
@@ -27,6 +27,13 @@ public sealed record EnrolmentRequest(string Name, string? Email, string? Phone,
 public sealed record Alternative(Guid OfferId, string OfferName, string PartnerName, Guid SessionId, DateTimeOffset Start, bool IsOnline, string? City);
 
 /// <summary>The session (or rolling group) has no free seat. Never a dead end: carries what else can start within 7 days.</summary>
+/// <summary>
+/// This e-mail address or phone number already has a place in this session (one active enrolment per contact per
+/// session, also a unique index in the database): a second one would only take another seat and send another mail.
+/// </summary>
+public sealed class AlreadyEnrolledException()
+    : ConflictException("This e-mail address or phone number is already signed up for this group. The confirmation mail has the link to your place.");
+
 public sealed class SessionFullException(IReadOnlyList<Alternative> alternatives)
     : ConflictException("This group is full. Other groups can start within 7 days.")
 {
@@ -54,6 +61,10 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         if (!Seats.IsJoinPoint(offer.FlowPolicy, session.IsCohortStart))
             throw new ValidationException("SessionId", "This course runs as one group from a fixed start date; sign up for the start of a next group.");
 
+        var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim().ToLowerInvariant();
+        var phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
+        if (await HasActiveAsync(session.Id, email, phone, ct)) throw new AlreadyEnrolledException();
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await TakeSeatAsync(offer, session.Id, ct) == 0)
         {
@@ -64,15 +75,26 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         {
             OfferId = offer.Id,
             SessionId = session.Id,
-            Name = request.Name.Trim(),
-            Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
-            Phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim(),
+            Name = Mail.MailText.OneLine(request.Name),
+            Email = email,
+            Phone = phone,
             UserId = request.UserId,
             FrontDoorVisit = request.FrontDoorVisit,
             CreatedAt = now,
         };
         db.Enrolments.Add(enrolment);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A parallel request with the same contact won the unique index: the seat goes back with the rollback.
+            await tx.RollbackAsync(ct);
+            db.Entry(enrolment).State = EntityState.Detached;
+            if (await HasActiveAsync(session.Id, email, phone, ct)) throw new AlreadyEnrolledException();
+            throw;
+        }
         await tx.CommitAsync(ct);
         // Hand back a detached enrolment with its session and offer, so callers need no second query.
         db.Entry(enrolment).State = EntityState.Detached;
@@ -80,6 +102,10 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         enrolment.Offer = offer;
         return enrolment;
     }
+
+    private Task<bool> HasActiveAsync(Guid sessionId, string? email, string? phone, CancellationToken ct) =>
+        db.Enrolments.AnyAsync(e => e.SessionId == sessionId && e.Status != EnrolmentStatus.Cancelled
+            && ((email != null && e.Email == email) || (phone != null && e.Phone == phone)), ct);
 
     /// <summary>Cancels or leaves; the seat is free at once. Idempotent.</summary>
     public async Task CancelAsync(string token, CancellationToken ct = default)

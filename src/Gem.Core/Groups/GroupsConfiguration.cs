@@ -15,6 +15,9 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         b.HasIndex(e => e.Token).IsUnique();
         b.HasIndex(e => new { e.OfferId, e.Status });
         b.HasIndex(e => new { e.SessionId, e.Status });
+        // One active (not cancelled) enrolment per contact per session.
+        b.HasIndex(e => new { e.SessionId, e.Email }).IsUnique().HasFilter("\"Status\" <> 3 AND \"Email\" IS NOT NULL").HasDatabaseName("IX_Enrolments_ActiveEmail");
+        b.HasIndex(e => new { e.SessionId, e.Phone }).IsUnique().HasFilter("\"Status\" <> 3 AND \"Phone\" IS NOT NULL").HasDatabaseName("IX_Enrolments_ActivePhone");
         b.HasOne(e => e.Offer).WithMany().HasForeignKey(e => e.OfferId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(e => e.Session).WithMany().HasForeignKey(e => e.SessionId).OnDelete(DeleteBehavior.Restrict);
     }

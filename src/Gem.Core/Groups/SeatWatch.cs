@@ -24,6 +24,8 @@ internal sealed class SeatWatchConfiguration : IEntityTypeConfiguration<SeatWatc
     {
         b.Property(w => w.Email).HasMaxLength(200);
         b.HasIndex(w => new { w.SessionId, w.NotifiedAt });
+        // One open watch per address per session: thirty identical requests are one mail.
+        b.HasIndex(w => new { w.SessionId, w.Email }).IsUnique().HasFilter("\"NotifiedAt\" IS NULL").HasDatabaseName("IX_SeatWatches_Open");
         b.HasOne<Session>().WithMany().HasForeignKey(w => w.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -53,8 +55,21 @@ public sealed class SeatWatches(GemDbContext db, IMailSender mail, IOptions<Mail
     {
         if (!System.Net.Mail.MailAddress.TryCreate(email?.Trim(), out _) || email!.Length > 200) throw new ValidationException("Email", "Not an e-mail address.");
         if (!await db.Sessions.AnyAsync(s => s.Id == sessionId, ct)) throw new NotFoundException("Session not found.");
-        db.Add(new SeatWatch { SessionId = sessionId, Email = email.Trim(), CreatedAt = clock.GetUtcNow() });
-        await db.SaveChangesAsync(ct);
+        var address = email.Trim().ToLowerInvariant();
+        // Already watching: nothing more to do (the same answer, so the page does not tell who watches what).
+        if (await db.Set<SeatWatch>().AnyAsync(w => w.SessionId == sessionId && w.Email == address && w.NotifiedAt == null, ct)) return;
+        var watch = new SeatWatch { SessionId = sessionId, Email = address, CreatedAt = clock.GetUtcNow() };
+        db.Add(watch);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(watch).State = EntityState.Detached;
+            // A parallel request made the same watch: that is the one.
+            if (!await db.Set<SeatWatch>().AnyAsync(w => w.SessionId == sessionId && w.Email == address && w.NotifiedAt == null, ct)) throw;
+        }
     }
 
     /// <summary>Tells the people waiting for news about this session (or, for a rolling group, any session of the offer) that a seat is free.</summary>
@@ -66,12 +81,13 @@ public sealed class SeatWatches(GemDbContext db, IMailSender mail, IOptions<Mail
         var watches = await db.Set<SeatWatch>().Where(w => sessionIds.Contains(w.SessionId) && w.NotifiedAt == null).ToListAsync(ct);
         foreach (var w in watches)
         {
-            var message = new MimeMessage { Subject = "Er is plek: " + offer.Name, MessageId = $"seat.{w.Id:N}@gem" };
+            var name = MailText.OneLine(offer.Name);
+            var message = new MimeMessage { Subject = "Er is plek: " + name, MessageId = $"seat.{w.Id:N}@gem" };
             message.To.Add(MailboxAddress.Parse(w.Email));
             message.Body = new TextPart("plain")
             {
-                Text = $"Hoi,\n\nEr is een plek vrijgekomen bij {offer.Name}. Meld je aan via {options.Value.PublicBaseUrl.TrimEnd('/')}/atlas/offers/{offer.Id}\n\n" +
-                       $"(English: a seat is free in {offer.Name}.)",
+                Text = $"Hoi,\n\nEr is een plek vrijgekomen bij {name}. Meld je aan via {options.Value.PublicBaseUrl.TrimEnd('/')}/atlas/offers/{offer.Id}\n\n" +
+                       $"(English: a seat is free in {name}.)",
             };
             await mail.SendAsync(message, ct);
             w.NotifiedAt = clock.GetUtcNow();

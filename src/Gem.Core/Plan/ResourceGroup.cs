@@ -27,10 +27,11 @@ public sealed class ResourceGroup(GemDbContext db, IMailSender mail, IOptions<Ma
     {
         if (!Enum.IsDefined(role)) throw new ValidationException("Role", "Choose a role.");
         var address = email.Trim();
+        ownerName = MailText.OneLine(ownerName);
         if (address.Length > 200 || !MailAddress.TryCreate(address, out _)) throw new ValidationException("Email", "Enter an e-mail address.");
         var member = new ResourceMember
         {
-            OwnerId = ownerId, Email = address, Name = PlanService.Clean(name, 100, "Name"), Role = role, Token = Enrolment.NewToken(), InvitedAt = clock.GetUtcNow(),
+            OwnerId = ownerId, Email = address, Name = PlanService.Clean(MailText.OneLineOrNull(name), 100, "Name"), Role = role, Token = Enrolment.NewToken(), InvitedAt = clock.GetUtcNow(),
         };
         db.Set<ResourceMember>().Add(member);
         await db.SaveChangesAsync(ct);

@@ -22,6 +22,25 @@ namespace Gem.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Gem.Core.Abuse.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateCounters", (string)null);
+                });
+
             modelBuilder.Entity("Gem.Core.Atlas.Offer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -453,6 +472,16 @@ namespace Gem.Migrations.Postgres.Migrations
 
                     b.HasIndex("OfferId", "Status");
 
+                    b.HasIndex("SessionId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Enrolments_ActiveEmail")
+                        .HasFilter("\"Status\" <> 3 AND \"Email\" IS NOT NULL");
+
+                    b.HasIndex("SessionId", "Phone")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Enrolments_ActivePhone")
+                        .HasFilter("\"Status\" <> 3 AND \"Phone\" IS NOT NULL");
+
                     b.HasIndex("SessionId", "Status");
 
                     b.ToTable("Enrolments");
@@ -505,6 +534,11 @@ namespace Gem.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SeatWatches_Open")
+                        .HasFilter("\"NotifiedAt\" IS NULL");
 
                     b.HasIndex("SessionId", "NotifiedAt");
 

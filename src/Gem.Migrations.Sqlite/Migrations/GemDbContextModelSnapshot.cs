@@ -17,6 +17,25 @@ namespace Gem.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Gem.Core.Abuse.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateCounters", (string)null);
+                });
+
             modelBuilder.Entity("Gem.Core.Atlas.Offer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -448,6 +467,16 @@ namespace Gem.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OfferId", "Status");
 
+                    b.HasIndex("SessionId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Enrolments_ActiveEmail")
+                        .HasFilter("\"Status\" <> 3 AND \"Email\" IS NOT NULL");
+
+                    b.HasIndex("SessionId", "Phone")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Enrolments_ActivePhone")
+                        .HasFilter("\"Status\" <> 3 AND \"Phone\" IS NOT NULL");
+
                     b.HasIndex("SessionId", "Status");
 
                     b.ToTable("Enrolments");
@@ -500,6 +529,11 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SeatWatches_Open")
+                        .HasFilter("\"NotifiedAt\" IS NULL");
 
                     b.HasIndex("SessionId", "NotifiedAt");
 

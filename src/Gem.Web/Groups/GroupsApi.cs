@@ -41,8 +41,9 @@ public static class GroupsApi
     }
 
     private static async Task<Results<Created<EnrolmentView>, Conflict<ProblemDetails>>> Enrol(
-        Guid sessionId, EnrolmentRequest request, EnrolmentService enrolments, EnrolmentMail mail, CancellationToken ct)
+        Guid sessionId, EnrolmentRequest request, EnrolmentService enrolments, EnrolmentMail mail, AbuseLimits limits, HttpContext http, CancellationToken ct)
     {
+        await limits.EnrolAsync(http, sessionId, request.Email, request.Phone, ct);
         try
         {
             var e = await enrolments.EnrolAsync(sessionId, request with { UserId = null }, ct);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Gem.Web.Hosting;
 
-/// <summary>Maps domain errors to ProblemDetails: validation 400, forbidden 403, not found 404, conflict 409.</summary>
+/// <summary>Maps domain errors to ProblemDetails: validation 400, forbidden 403, not found 404, conflict 409, too many attempts 429 (with Retry-After).</summary>
 public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
@@ -15,11 +15,17 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = exception.Message },
             ForbiddenException => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = exception.Message },
             ConflictException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = exception.Message },
+            TooManyAttemptsException t => new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests, Title = "Te vaak geprobeerd / Too many attempts",
+                Detail = $"Te veel verzoeken. Probeer het over {t.Minutes} minuten opnieuw. / Too many requests. Try again in {t.Minutes} minutes.",
+            },
             Microsoft.AspNetCore.Http.BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request", Detail = b.Message },
             _ => null,
         };
         if (details is null) return false;
         context.Response.StatusCode = details.Status!.Value;
+        if (exception is TooManyAttemptsException refused) AbuseLimits.Answer429(context, refused);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
     }
 }

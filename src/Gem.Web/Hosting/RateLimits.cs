@@ -1,38 +1,26 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
+using Gem.Core.Abuse;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gem.Web.Hosting;
 
 /// <summary>
-/// Limits on forms that send mail to an address someone types (forgot password, register): per client IP address,
-/// <c>Gem:RateLimits:MailPerQuarterHour</c> (default 5) posts per 15 minutes, so nobody can flood another person's
-/// mailbox or probe many addresses. Reading the pages is never limited. A refused post answers 429 with a plain
-/// Dutch/English message and Retry-After. ASP.NET Core's own rate limiter does the counting.
+/// Wires the abuse limits (<see cref="AbuseLimits"/>, decision 621): counters in the database shared by every
+/// instance, per client IP address (generous) and per target (tight), on enrolment, seat watch, invitation,
+/// registration, forgot password and sign-in. Reading pages is never limited. A refused write answers 429 with
+/// Retry-After: a page with the site's navigation for people (<see cref="TooManyAttemptsPageFilter"/>),
+/// ProblemDetails for /api (<see cref="ProblemDetailsExceptionHandler"/>). Sign-in goes through <see cref="SignInGuard"/>.
 /// </summary>
 public static class RateLimits
 {
-    public const string MailPolicy = "mail";
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
-
     public static void AddGemRateLimits(this WebApplicationBuilder builder)
     {
-        var permits = builder.Configuration.GetValue("Gem:RateLimits:MailPerQuarterHour", 5);
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(MailPolicy, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = Window, QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("read"));
-            o.OnRejected = async (context, ct) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(
-                    "Te veel pogingen vanaf dit adres. Probeer het over een kwartier opnieuw.\n"
-                    + "Too many attempts from this address. Please try again in a quarter of an hour.\n", ct);
-            };
-        });
+        // ASP.NET Core's limiter stays wired (UseRateLimiter) for endpoints that want an in-memory policy; the abuse
+        // limits themselves count in the database so they hold across instances.
+        builder.Services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        builder.Services.AddScoped<RateCounters>();
+        builder.Services.AddScoped<AbuseLimits>();
+        builder.Services.AddScoped<SignInGuard>();
+        builder.Services.AddScoped<Reauthentication>();
+        builder.Services.Configure<MvcOptions>(o => o.Filters.Add<TooManyAttemptsPageFilter>());
     }
 }

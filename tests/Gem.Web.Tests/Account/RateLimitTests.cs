@@ -29,7 +29,7 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
-        Assert.Contains("Te veel pogingen", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Te vaak geprobeerd", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotNull(third.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.TooManyRequests, register.StatusCode);
         Assert.Equal(2, Directory.GetFiles(factory.MailFolder, "*.eml").Length);

@@ -39,7 +39,7 @@ public sealed class EnrolmentConcurrencyTests
         var client = factory.CreateClient();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
-            client.PostAsJsonAsync($"/api/groups/sessions/{sessionId}/enrolments", new EnrolmentRequest($"Lid {i}", null, "06-12345678"))));
+            client.PostAsJsonAsync($"/api/groups/sessions/{sessionId}/enrolments", new EnrolmentRequest($"Lid {i}", null, $"06-1234{i:D4}"))));
 
         Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         await using var db = factory.Database.CreateContext();

@@ -32,7 +32,7 @@ public sealed class GroupShareAndWatchTests
                 db.Add(session);
                 for (var i = 0; i < present + absent; i++)
                 {
-                    var e = new Enrolment { OfferId = offer.Id, SessionId = session.Id, Name = "P" + i, Phone = "0612345678", CreatedAt = t0 };
+                    var e = new Enrolment { OfferId = offer.Id, SessionId = session.Id, Name = "P" + i, Phone = "06123456" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), CreatedAt = t0 };
                     db.Add(e);
                     db.Add(new Attendance { SessionId = session.Id, EnrolmentId = e.Id, Mark = i < present ? AttendanceMark.Present : AttendanceMark.Absent, RecordedAt = t0 });
                 }

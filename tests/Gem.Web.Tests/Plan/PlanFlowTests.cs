@@ -116,7 +116,7 @@ public sealed partial class PlanFlowTests
         Assert.Equal(HttpStatusCode.OK, (await world.Clients[PlanWorld.MemberWith].GetAsync($"/plan/{person.Id}/doelen")).StatusCode);
 
         var client = world.Clients[PlanWorld.Self];
-        var erased = await PostFormAsync(client, "/mijn/verwijderen", "/mijn/verwijderen", new() { ["Sure"] = "true" });
+        var erased = await PostFormAsync(client, "/mijn/verwijderen", "/mijn/verwijderen", new() { ["Sure"] = "true", ["Confirm"] = WebTestExtensions.Password });
         Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
 
         var needles = new[] { person.Email!, world.Marker, world.Name, person.Id.ToString() };

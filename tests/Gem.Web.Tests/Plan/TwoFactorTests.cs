@@ -105,8 +105,9 @@ public sealed class TwoFactorTests : IAsyncLifetime
         var wrong = await Try(citizen.Email!, "Fout-wachtwoord-123");
         Assert.Equal(unknown, wrong);
         for (var i = 0; i < 4; i++) await Try(citizen.Email!, "Fout-wachtwoord-123");
-        // Locked out now: even the right password does not sign in.
+        // This client waits now: even the right password does not sign in here (429 with Retry-After).
         var response = await PostAsync(client, "/mijn/inloggen", "/mijn/inloggen", new() { ["Email"] = citizen.Email!, ["Password"] = WebTestExtensions.Password });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
     }
 }

@@ -18,8 +18,7 @@ namespace Gem.Web.Pages.Account;
 /// that works one hour and once (see <see cref="Hosting.PasswordResetTokenProvider"/>).
 /// </summary>
 [AllowAnonymous]
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gem.Web.Hosting.RateLimits.MailPolicy)]
-public sealed class ForgotPasswordModel(UserManager<GemUser> users, IMailSender mail, IOptions<MailOptions> mailOptions) : PageModel
+public sealed class ForgotPasswordModel(UserManager<GemUser> users, IMailSender mail, IOptions<MailOptions> mailOptions, Gem.Web.Hosting.AbuseLimits limits) : PageModel
 {
     [BindProperty, Required, EmailAddress, StringLength(200)] public string Email { get; set; } = "";
     public bool Sent { get; private set; }
@@ -29,6 +28,7 @@ public sealed class ForgotPasswordModel(UserManager<GemUser> users, IMailSender 
 
     public async Task<IActionResult> OnPostAsync()
     {
+        await limits.MailFormAsync(HttpContext, Email, HttpContext.RequestAborted);
         if (!ModelState.IsValid)
         {
             Invalid = true;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gem.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<GemUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<GemUser> signIn, Hosting.SignInGuard guard) : PageModel
 {
     [BindProperty, Required, EmailAddress] public string Email { get; set; } = "";
     [BindProperty, Required] public string Password { get; set; } = "";
@@ -33,12 +33,13 @@ public sealed class LoginModel(SignInManager<GemUser> signIn) : PageModel
             Error = "Login.Invalid";
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : await HomeForAsync(Email));
+        var outcome = await guard.PasswordSignInAsync(HttpContext, Email, Password, HttpContext.RequestAborted);
+        if (outcome == Hosting.SignInOutcome.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : await HomeForAsync(Email));
         // Two-step sign-in continues on the same code page citizens use.
-        if (result.RequiresTwoFactor) return LocalRedirect("/mijn/inloggen-code?ReturnUrl=" + Uri.EscapeDataString(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/"));
+        if (outcome == Hosting.SignInOutcome.RequiresTwoFactor) return LocalRedirect("/mijn/inloggen-code?ReturnUrl=" + Uri.EscapeDataString(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/"));
         // One message for unknown account and wrong password, so the page does not reveal who has an account.
-        Error = result.IsLockedOut ? "Login.LockedOut" : "Login.Invalid";
+        if (outcome == Hosting.SignInOutcome.Throttled) Hosting.AbuseLimits.Answer429(HttpContext, guard.Refused!);
+        Error = outcome == Hosting.SignInOutcome.Throttled ? "Login.LockedOut" : "Login.Invalid";
         return Page();
     }
 }

@@ -17,8 +17,7 @@ namespace Gem.Web.Pages.Account;
 /// have an account" mail. Sign-in needs a confirmed address.
 /// </summary>
 [AllowAnonymous]
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gem.Web.Hosting.RateLimits.MailPolicy)]
-public sealed class RegisterModel(UserManager<GemUser> users, IMailSender mail, IOptions<MailOptions> mailOptions, IPasswordHasher<GemUser> hasher) : PageModel
+public sealed class RegisterModel(UserManager<GemUser> users, IMailSender mail, IOptions<MailOptions> mailOptions, IPasswordHasher<GemUser> hasher, Gem.Web.Hosting.AbuseLimits limits) : PageModel
 {
     [BindProperty, Required, EmailAddress, StringLength(200)] public string Email { get; set; } = "";
     [BindProperty, Required, StringLength(100)] public string Name { get; set; } = "";
@@ -30,9 +29,24 @@ public sealed class RegisterModel(UserManager<GemUser> users, IMailSender mail, 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid)
+        await limits.MailFormAsync(HttpContext, Email, HttpContext.RequestAborted);
+        var name = MailText.OneLine(Name);
+        if (!ModelState.IsValid || name.Length == 0)
         {
             Errors = ["Register.Invalid"];
+            return Page();
+        }
+        // The password rules first, for every address: otherwise only a new address would hear "too weak".
+        var candidate = new GemUser { UserName = Email, Email = Email, DisplayName = name };
+        var weak = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, candidate, Password);
+            if (!check.Succeeded) weak.AddRange(check.Errors.Select(e => e.Description));
+        }
+        if (weak.Count > 0)
+        {
+            Errors = weak;
             return Page();
         }
         var baseUrl = mailOptions.Value.PublicBaseUrl.TrimEnd('/');
@@ -47,8 +61,13 @@ public sealed class RegisterModel(UserManager<GemUser> users, IMailSender mail, 
             Sent = true;
             return Page();
         }
-        var user = new GemUser { UserName = Email, Email = Email, DisplayName = Name.Trim() };
+        var user = candidate;
         var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded && created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
+        {
+            Sent = true; // a parallel registration of the same address: the same answer as ever
+            return Page();
+        }
         if (!created.Succeeded)
         {
             Errors = created.Errors.Select(e => e.Description).ToList();

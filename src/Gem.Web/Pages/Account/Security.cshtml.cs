@@ -9,13 +9,16 @@ namespace Gem.Web.Pages.Account;
 
 /// <summary>Optional two-factor sign-in with an authenticator app (TOTP): show the key, confirm with a code, or switch it off.</summary>
 [Authorize(Policy = PlanSetup.CitizenPolicy)]
-public sealed class SecurityModel(UserManager<GemUser> users, SignInManager<GemUser> signIn) : PageModel
+public sealed class SecurityModel(UserManager<GemUser> users, SignInManager<GemUser> signIn, Hosting.Reauthentication reauth) : PageModel
 {
     public bool Enabled { get; private set; }
     public string Key { get; private set; } = "";
     public string Uri { get; private set; } = "";
     public bool BadCode { get; private set; }
     [BindProperty] public string? Code { get; set; }
+    /// <summary>The password (or a current code) again, to switch two-step sign-in off.</summary>
+    [BindProperty] public string? Confirm { get; set; }
+    public bool BadConfirm { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -37,6 +40,12 @@ public sealed class SecurityModel(UserManager<GemUser> users, SignInManager<GemU
     public async Task<IActionResult> OnPostDisableAsync()
     {
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("No user.");
+        if (!await reauth.ConfirmAsync(user, Confirm, HttpContext.RequestAborted))
+        {
+            BadConfirm = true;
+            await LoadAsync();
+            return Page();
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);

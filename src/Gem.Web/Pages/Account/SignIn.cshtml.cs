@@ -9,11 +9,12 @@ namespace Gem.Web.Pages.Account;
 
 /// <summary>
 /// Sign-in for citizens, with the optional authenticator-app step. One message for every failure (unknown
-/// address, wrong password, unconfirmed address) so the page does not reveal who has an account; lockout after
-/// 5 tries; Identity issues a new cookie on every sign-in.
+/// address, wrong password, unconfirmed address) so the page does not reveal who has an account; after 5 failures
+/// for one address from one client that client waits (<see cref="Hosting.SignInGuard"/>); Identity issues a new
+/// cookie on every sign-in.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<GemUser> signIn) : PageModel
+public sealed class SignInModel(Hosting.SignInGuard guard) : PageModel
 {
     [BindProperty, Required, EmailAddress] public string Email { get; set; } = "";
     [BindProperty, Required] public string Password { get; set; } = "";
@@ -29,11 +30,12 @@ public sealed class SignInModel(SignInManager<GemUser> signIn) : PageModel
             Error = "SignIn.Invalid";
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
+        var outcome = await guard.PasswordSignInAsync(HttpContext, Email, Password, HttpContext.RequestAborted);
         var target = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/mijn";
-        if (result.Succeeded) return LocalRedirect(target);
-        if (result.RequiresTwoFactor) return LocalRedirect("/mijn/inloggen-code?ReturnUrl=" + Uri.EscapeDataString(target));
-        Error = result.IsLockedOut ? "SignIn.LockedOut" : "SignIn.Invalid";
+        if (outcome == Hosting.SignInOutcome.Succeeded) return LocalRedirect(target);
+        if (outcome == Hosting.SignInOutcome.RequiresTwoFactor) return LocalRedirect("/mijn/inloggen-code?ReturnUrl=" + Uri.EscapeDataString(target));
+        if (outcome == Hosting.SignInOutcome.Throttled) Hosting.AbuseLimits.Answer429(HttpContext, guard.Refused!);
+        Error = outcome == Hosting.SignInOutcome.Throttled ? "SignIn.LockedOut" : "SignIn.Invalid";
         return Page();
     }
 }

@@ -9,7 +9,7 @@ namespace Gem.Web.Pages.Account;
 
 /// <summary>The second step for accounts with an authenticator app: the 6-digit code.</summary>
 [AllowAnonymous]
-public sealed class SignInCodeModel(SignInManager<GemUser> signIn) : PageModel
+public sealed class SignInCodeModel(SignInManager<GemUser> signIn, Hosting.AbuseLimits limits) : PageModel
 {
     [BindProperty, Required, StringLength(8)] public string Code { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -20,7 +20,8 @@ public sealed class SignInCodeModel(SignInManager<GemUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return LocalRedirect("/mijn/inloggen");
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return LocalRedirect("/mijn/inloggen");
+        await limits.CodeAttemptAsync(HttpContext, user.Id, HttpContext.RequestAborted);
         var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/mijn");

@@ -16,7 +16,7 @@ namespace Gem.Web.Pages.Consent;
 /// delen", so giving and withdrawing take the same single step.
 /// </summary>
 [Authorize(Policy = PlanSetup.CitizenPolicy)]
-public sealed class NetworkModel(ResourceGroup group, ConsentService consents, GemDbContext db) : PageModel
+public sealed class NetworkModel(ResourceGroup group, ConsentService consents, GemDbContext db, Gem.Web.Hosting.AbuseLimits limits) : PageModel
 {
     public sealed record Recipient(RecipientKind Kind, Guid Id, string Label, string? Detail);
 
@@ -37,6 +37,7 @@ public sealed class NetworkModel(ResourceGroup group, ConsentService consents, G
 
     public async Task<IActionResult> OnPostInviteAsync()
     {
+        await limits.InviteAsync(HttpContext, User.UserId(), Email ?? "", HttpContext.RequestAborted);
         try
         {
             var me = await db.Users.AsNoTracking().FirstAsync(u => u.Id == User.UserId());

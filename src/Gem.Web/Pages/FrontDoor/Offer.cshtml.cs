@@ -15,7 +15,7 @@ namespace Gem.Web.Pages.FrontDoor;
 /// and open offers; enrolment with a first name or alias and an e-mail address or phone number (no account) for
 /// groups, courses and appointments. A full offer is never a dead end: it shows what can start this week instead.
 /// </summary>
-public sealed class OfferModel(GemDbContext db, FrontDoorService frontDoor, EnrolmentService enrolments, EnrolmentMail mail, FrontDoorCounter counter, FrontDoorCatalogCache catalogs) : PageModel
+public sealed class OfferModel(GemDbContext db, FrontDoorService frontDoor, EnrolmentService enrolments, EnrolmentMail mail, FrontDoorCounter counter, FrontDoorCatalogCache catalogs, Gem.Web.Hosting.AbuseLimits limits) : PageModel
 {
     public const int SessionsShown = 6;
 
@@ -55,6 +55,7 @@ public sealed class OfferModel(GemDbContext db, FrontDoorService frontDoor, Enro
             ModelState.AddModelError(nameof(SessionId), "Error.Session");
             return Page();
         }
+        await limits.EnrolAsync(HttpContext, SessionId, Email, Phone, ct);
         try
         {
             var visit = FrontDoorQuery.From([new("v", Visit ?? "")]).VisitDay;
@@ -71,6 +72,11 @@ public sealed class OfferModel(GemDbContext db, FrontDoorService frontDoor, Enro
         catch (ValidationException e)
         {
             foreach (var (field, _) in e.Errors) ModelState.AddModelError(field, "Error." + field);
+            return Page();
+        }
+        catch (AlreadyEnrolledException)
+        {
+            ModelState.AddModelError(nameof(Email), "Error.Already");
             return Page();
         }
         catch (SessionFullException e)

@@ -2,6 +2,7 @@ using Gem.Core;
 using Gem.Core.Atlas;
 using Gem.Core.Data;
 using Gem.Core.Groups;
+using Gem.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gem.Web.Pages.Groups;
 
 /// <summary>Join a session or group with a first name or alias and one way to be reached; no account. Full is never a dead end.</summary>
-public sealed class EnrolModel(GemDbContext db, EnrolmentService enrolments, EnrolmentMail mail, SeatWatches watches, GroupAlternatives alternatives, TimeProvider clock) : PageModel
+public sealed class EnrolModel(GemDbContext db, EnrolmentService enrolments, EnrolmentMail mail, SeatWatches watches, GroupAlternatives alternatives, TimeProvider clock, AbuseLimits limits) : PageModel
 {
     public Session Session { get; private set; } = null!;
     public Offer Offer { get; private set; } = null!;
@@ -20,6 +21,8 @@ public sealed class EnrolModel(GemDbContext db, EnrolmentService enrolments, Enr
     public Dictionary<string, string[]> Errors { get; private set; } = [];
     public IReadOnlyList<Alternative>? Alternatives { get; private set; }
     public bool Watching { get; private set; }
+    /// <summary>This contact already has a place in this session.</summary>
+    public bool Already { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken ct) =>
         await LoadAsync(sessionId, ct) ? Page() : NotFound();
@@ -27,6 +30,7 @@ public sealed class EnrolModel(GemDbContext db, EnrolmentService enrolments, Enr
     public async Task<IActionResult> OnPostAsync(Guid sessionId, CancellationToken ct)
     {
         if (!await LoadAsync(sessionId, ct)) return NotFound();
+        await limits.EnrolAsync(HttpContext, sessionId, Email, Phone, ct);
         try
         {
             var e = await enrolments.EnrolAsync(sessionId, new EnrolmentRequest(Name, Email, Phone), ct);
@@ -36,6 +40,10 @@ public sealed class EnrolModel(GemDbContext db, EnrolmentService enrolments, Enr
         catch (SessionFullException full)
         {
             Alternatives = full.Alternatives;
+        }
+        catch (AlreadyEnrolledException)
+        {
+            Already = true;
         }
         catch (ValidationException v)
         {
@@ -47,6 +55,7 @@ public sealed class EnrolModel(GemDbContext db, EnrolmentService enrolments, Enr
     public async Task<IActionResult> OnPostWatchAsync(Guid sessionId, CancellationToken ct)
     {
         if (!await LoadAsync(sessionId, ct)) return NotFound();
+        await limits.SeatWatchAsync(HttpContext, WatchEmail ?? "", ct);
         try
         {
             await watches.WatchAsync(sessionId, WatchEmail ?? "", ct);

@@ -1,0 +1,113 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Gem.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Gem.Core.Abuse;
+
+/// <summary>
+/// One fixed-window counter of an abuse limit (decision 621): the key is the rule, a hash of what is counted (an IP
+/// address, an e-mail address, a session) and the number of the window, so a new window simply starts a new row.
+/// Kept in the database so every web instance counts against the same number.
+/// </summary>
+public class RateCounter
+{
+    public required string Key { get; set; }
+    public int Count { get; set; }
+    /// <summary>Unix seconds at which the window ends; rows past it are deleted now and then.</summary>
+    public long ExpiresAt { get; set; }
+}
+
+internal sealed class RateCounterConfiguration : IEntityTypeConfiguration<RateCounter>
+{
+    public void Configure(EntityTypeBuilder<RateCounter> b)
+    {
+        b.ToTable("RateCounters");
+        b.HasKey(c => c.Key);
+        b.Property(c => c.Key).HasMaxLength(100);
+        b.HasIndex(c => c.ExpiresAt);
+    }
+}
+
+/// <summary>A limit: at most <paramref name="Permits"/> in each fixed <paramref name="Window"/>.</summary>
+public sealed record RateRule(string Name, int Permits, TimeSpan Window);
+
+/// <summary>What one count answered: the count in this window (including this one) and when the window ends.</summary>
+public readonly record struct RateCount(int Count, DateTimeOffset ResetAt);
+
+/// <summary>
+/// Counts with one conditional upsert (<c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>, the same SQL on SQLite and
+/// PostgreSQL), so parallel requests on any number of instances never lose a count. What is counted is stored only
+/// as a hash: the table holds no addresses.
+/// </summary>
+public sealed class RateCounters(GemDbContext db, TimeProvider clock)
+{
+    private const string Upsert = """
+        INSERT INTO "RateCounters" ("Key", "Count", "ExpiresAt") VALUES (@key, 1, @expires)
+        ON CONFLICT ("Key") DO UPDATE SET "Count" = "RateCounters"."Count" + 1
+        RETURNING "Count"
+        """;
+
+    /// <summary>Adds one to the counter of <paramref name="partition"/> under <paramref name="rule"/>.</summary>
+    public async Task<RateCount> HitAsync(RateRule rule, string partition, CancellationToken ct = default)
+    {
+        var (key, reset) = KeyOf(rule, partition);
+        if (Random.Shared.Next(200) == 0) await PurgeAsync(ct);
+        var count = await ScalarAsync(Upsert, key, reset.ToUnixTimeSeconds(), ct);
+        return new RateCount(count, reset);
+    }
+
+    /// <summary>The count so far in this window, without adding one.</summary>
+    public async Task<RateCount> PeekAsync(RateRule rule, string partition, CancellationToken ct = default)
+    {
+        var (key, reset) = KeyOf(rule, partition);
+        var count = await ScalarAsync("""SELECT "Count" FROM "RateCounters" WHERE "Key" = @key""", key, null, ct);
+        return new RateCount(count, reset);
+    }
+
+    /// <summary>Deletes windows that have ended.</summary>
+    public Task<int> PurgeAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        return db.Set<RateCounter>().Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(ct);
+    }
+
+    private (string Key, DateTimeOffset Reset) KeyOf(RateRule rule, string partition)
+    {
+        var seconds = Math.Max(1, (long)rule.Window.TotalSeconds);
+        var window = clock.GetUtcNow().ToUnixTimeSeconds() / seconds;
+        var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(partition.Trim().ToUpperInvariant())), 0, 18);
+        return ($"{rule.Name}:{hash}:{window}", DateTimeOffset.FromUnixTimeSeconds((window + 1) * seconds));
+    }
+
+    private async Task<int> ScalarAsync(string sql, string key, long? expires, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            Add(command, "@key", key);
+            if (expires is { } e) Add(command, "@expires", e);
+            var result = await command.ExecuteScalarAsync(ct);
+            return result is null or DBNull ? 0 : Convert.ToInt32(result, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+}
