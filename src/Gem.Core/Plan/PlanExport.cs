@@ -60,7 +60,7 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
     /// <summary>
     /// Removes the account and every row with the person's personal data from every table: plan, goals,
     /// check-ins, resource group (own and memberships, pending invitations to the address), consents,
-    /// enrolments (with attendance and reminders) and seat watches. Only the access log remains, which
+    /// enrolments (with attendance and reminders), seat watches and mail to the address in the outbox. Only the access log remains, which
     /// names the person by account id only (decision 402).
     /// </summary>
     public async Task EraseAsync(Guid userId, CancellationToken ct = default)
@@ -73,6 +73,7 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
         var enrolmentIds = enrolments.Select(e => e.Id);
         await db.Reminders.Where(r => enrolmentIds.Contains(r.EnrolmentId)).ExecuteDeleteAsync(ct);
         await db.Attendances.Where(a => enrolmentIds.Contains(a.EnrolmentId)).ExecuteDeleteAsync(ct);
+        await db.Set<Mail.OutboxMessage>().Where(m => m.To.ToLower() == email || (m.EnrolmentId != null && enrolmentIds.Contains(m.EnrolmentId.Value))).ExecuteDeleteAsync(ct);
         await enrolments.ExecuteDeleteAsync(ct);
         await db.SeatWatches.Where(s => s.Email.ToLower() == email).ExecuteDeleteAsync(ct);
 

@@ -5,12 +5,11 @@ using Gem.Core.Groups;
 using Gem.Core.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Gem.Core.Plan;
 
 /// <summary>The person's network: invite by e-mail with a role, accept with one's own account, remove.</summary>
-public sealed class ResourceGroup(GemDbContext db, IMailSender mail, IOptions<MailOptions> options, TimeProvider clock)
+public sealed class ResourceGroup(GemDbContext db, IOptions<MailOptions> options, TimeProvider clock)
 {
     public Task<List<ResourceMember>> MembersAsync(Guid ownerId, CancellationToken ct = default) =>
         db.Set<ResourceMember>().AsNoTracking().Where(m => m.OwnerId == ownerId).OrderBy(m => m.InvitedAt).ToListAsync(ct);
@@ -33,18 +32,15 @@ public sealed class ResourceGroup(GemDbContext db, IMailSender mail, IOptions<Ma
             OwnerId = ownerId, Email = address, Name = PlanService.Clean(name, 100, "Name"), Role = role, Token = Enrolment.NewToken(), InvitedAt = clock.GetUtcNow(),
         };
         db.Set<ResourceMember>().Add(member);
-        await db.SaveChangesAsync(ct);
 
+        // Queued with the invitation in one SaveChanges (decision 601). The name is the owner's own text: one line, no control characters.
+        var owner = Outbox.OneLine(ownerName);
         var link = options.Value.PublicBaseUrl.TrimEnd('/') + "/plan/uitnodiging/" + member.Token;
-        var message = new MimeMessage { Subject = $"{ownerName} nodigt je uit in de eigen kring (Gem)" };
-        message.To.Add(MailboxAddress.Parse(address));
-        message.Body = new TextPart("plain")
-        {
-            Text = $"{ownerName} vraagt je om deel te zijn van de eigen kring (resource group) in Gem.\n\n"
-                   + $"Meedoen: {link}\n\nJe ziet alleen wat {ownerName} met je deelt. Wil je niet meedoen? Dan hoef je niets te doen.\n\n"
-                   + $"{ownerName} invites you to their resource group in Gem: {link}\n",
-        };
-        await mail.SendAsync(message, ct);
+        db.QueueText(member.InvitedAt, $"invite.{member.Id:N}", address, $"{owner} nodigt je uit in de eigen kring (Gem)",
+            $"{owner} vraagt je om deel te zijn van de eigen kring (resource group) in Gem.\n\n"
+            + $"Meedoen: {link}\n\nJe ziet alleen wat {owner} met je deelt. Wil je niet meedoen? Dan hoef je niets te doen.\n\n"
+            + $"{owner} invites you to their resource group in Gem: {link}\n");
+        await db.SaveChangesAsync(ct);
         return member;
     }
 

@@ -3,7 +3,6 @@ using Gem.Core;
 using Gem.Core.Atlas;
 using Gem.Core.Data;
 using Gem.Core.Groups;
-using Gem.Core.Mail;
 using Gem.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -15,19 +14,12 @@ public static class GroupsApi
 {
     public static void AddGroups(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart()
-            .PostConfigure(o =>
-            {
-                if (!string.IsNullOrWhiteSpace(o.PickupDirectory))
-                    o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, builder.Environment.ContentRootPath);
-            });
-        builder.Services.AddSingleton<IMailSender, MailSender>();
+        builder.AddGemMail();
         builder.Services.AddScoped<EnrolmentService>();
         builder.Services.AddScoped<SeatWatches>();
         builder.Services.AddScoped<GroupShare>();
         builder.Services.AddScoped<GroupAlternatives>();
         builder.Services.AddScoped<Attendances>();
-        builder.Services.AddScoped<EnrolmentMail>();
         // Tests switch the background loop off and drive ReminderService.RunOnceAsync with a fake clock.
         if (builder.Configuration.GetValue("Gem:Reminders:Enabled", true)) builder.Services.AddHostedService<ReminderService>();
     }
@@ -60,12 +52,11 @@ public static class GroupsApi
     }
 
     private static async Task<Results<Created<EnrolmentView>, Conflict<ProblemDetails>>> Enrol(
-        Guid sessionId, EnrolmentRequest request, EnrolmentService enrolments, EnrolmentMail mail, CancellationToken ct)
+        Guid sessionId, EnrolmentRequest request, EnrolmentService enrolments, CancellationToken ct)
     {
         try
         {
             var e = await enrolments.EnrolAsync(sessionId, request with { UserId = null }, ct);
-            await mail.SendConfirmationAsync(e, ct);
             return TypedResults.Created($"/api/groups/enrolments/{e.Token}", EnrolmentView.From(e, e.Offer!, e.Session!));
         }
         catch (SessionFullException full)

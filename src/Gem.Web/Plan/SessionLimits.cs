@@ -2,12 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
+using Gem.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 
 namespace Gem.Web.Plan;
 
-/// <summary>Section <c>Gem:Sessions</c>: how long a sign-in lasts, and where the keys that protect the cookie live.</summary>
+/// <summary>Section <c>Gem:Sessions</c>: how long a sign-in lasts.</summary>
 public sealed class SessionOptions
 {
     public const string Section = "Gem:Sessions";
@@ -15,13 +15,11 @@ public sealed class SessionOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")] public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
     /// <summary>Signed out this long after signing in, however active.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")] public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
-    /// <summary>Data Protection key ring; relative paths are under the content root. Sessions survive a restart.</summary>
-    [Required] public string KeysDirectory { get; set; } = "data/keys";
 }
 
 /// <summary>
 /// Session hardening for people's accounts (issue 5 §1): idle and absolute time-outs on the sign-in cookie, and
-/// Data Protection keys persisted so a restart does not sign everyone out. The security stamp is checked on
+/// Data Protection keys persisted (in the database, <see cref="Hosting.DataProtectionSetup"/>) so a restart does not sign everyone out. The security stamp is checked on
 /// every request (see <see cref="PlanSetup"/>), so a deleted account or a changed password ends every session.
 /// </summary>
 public static class SessionLimits
@@ -32,8 +30,7 @@ public static class SessionLimits
     {
         builder.Services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();
-        var keys = Path.IsPathRooted(options.KeysDirectory) ? options.KeysDirectory : Path.Combine(builder.Environment.ContentRootPath, options.KeysDirectory);
-        builder.Services.AddDataProtection().SetApplicationName("Gem").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        builder.AddGemDataProtection(); // keys in the database, shared by every instance (decision 602)
 
         builder.Services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {
