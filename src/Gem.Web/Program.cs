@@ -8,6 +8,7 @@ builder.AddGemDatabase();
 builder.AddGemIdentity();
 builder.AddGemLocalization();
 builder.AddGemRateLimits();
+builder.AddGemMail();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi();

@@ -80,36 +80,30 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender transp
         }
         if (ready.Count == 0) return rows.Count;
 
-        IMailConnection connection;
+        IMailConnection? connection = null;
         try
-        {
-            connection = await transport.ConnectAsync(ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning("Mail relay unavailable ({Error}); {Count} messages wait for a next attempt", e.Message, ready.Count);
-            foreach (var (row, _) in ready) await RetryLaterAsync(db, row, claim, e, ct);
-            return rows.Count;
-        }
-        await using (connection)
         {
             for (var i = 0; i < ready.Count; i++)
             {
                 var (row, message) = ready[i];
                 try
                 {
+                    connection ??= await transport.ConnectAsync(ct);
                     await connection.SendAsync(message, ct);
                 }
                 catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted)
                 {
                     logger.LogWarning("Mail {Key} refused for good: {Error}", row.Key, e.Message);
-                    await FailAsync(db, row, claim, e.Message, ct);
+                    await FailAsync(db, row, claim, $"{(int)e.StatusCode} {e.Message}", ct);
+                    // A fresh connection for the rest, whatever state the refusal left the session in.
+                    await connection!.DisposeAsync();
+                    connection = null;
                     continue;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // The connection is gone or the relay is in trouble: this one and the rest wait for a next attempt.
-                    logger.LogWarning("Sending mail failed ({Error}); {Count} messages wait for a next attempt", e.Message, ready.Count - i);
+                    // The relay is unreachable, the connection is gone or the relay is in trouble: this one and the rest wait.
+                    logger.LogWarning("Mail relay unavailable or failing ({Error}); {Count} messages wait for a next attempt", e.Message, ready.Count - i);
                     for (var j = i; j < ready.Count; j++) await RetryLaterAsync(db, ready[j].Row, claim, e, ct);
                     break;
                 }
@@ -118,6 +112,10 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender transp
                     .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, now).SetProperty(m => m.ClaimedBy, (Guid?)null)
                         .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
             }
+        }
+        finally
+        {
+            if (connection is not null) await connection.DisposeAsync();
         }
         return rows.Count;
     }
@@ -160,7 +158,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender transp
     private Task RetryLaterAsync(GemDbContext db, OutboxMessage row, Guid claim, Exception error, CancellationToken ct)
     {
         var o = options.Value.Outbox;
-        var attempts = row.Attempts + 1; // counted when claimed
+        var attempts = row.Attempts; // this attempt was counted when the row was claimed
         if (attempts >= o.MaxAttempts) return FailAsync(db, row, claim, $"Gave up after {attempts} attempts: {error.Message}", ct);
         var due = clock.GetUtcNow() + Backoff(o, attempts);
         var text = Truncate(error.Message);

@@ -14,7 +14,6 @@ public static class GroupsApi
 {
     public static void AddGroups(this WebApplicationBuilder builder)
     {
-        builder.AddGemMail();
         builder.Services.AddScoped<EnrolmentService>();
         builder.Services.AddScoped<SeatWatches>();
         builder.Services.AddScoped<GroupShare>();

@@ -39,6 +39,20 @@ public sealed class ReminderTests : IAsyncLifetime
 
     private string[] Reminders() => Directory.GetFiles(_factory.MailFolder, "reminder.*.eml");
 
+    private OutboxSender Sender(TimeProvider clock, IMailSender? transport = null)
+    {
+        var services = _factory.Services;
+        return new(services.GetRequiredService<IServiceScopeFactory>(), transport ?? services.GetRequiredService<IMailSender>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>(), clock, NullLogger<OutboxSender>.Instance);
+    }
+
+    /// <summary>Delivers what is due by the test's clock (reminders are queued at the fake "now").</summary>
+    private async Task DeliverAsync(TimeProvider clock)
+    {
+        var sender = Sender(clock);
+        while (await sender.DeliverDueAsync() > 0) { }
+    }
+
     [Fact]
     public async Task RunOnce_DayBefore_QueuesEachPersonOneReminderAndNeverTwice()
     {
@@ -49,7 +63,7 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Equal(0, await service.RunOnceAsync());
         Assert.Empty(Reminders()); // queued, not sent inside the pass
 
-        await _factory.DeliverMailAsync();
+        await DeliverAsync(clock);
         Assert.Equal(3, Reminders().Length);
         var message = await MimeMessage.LoadAsync(Reminders()[0]);
         Assert.StartsWith("Morgen: ", message.Subject, StringComparison.Ordinal);
@@ -62,7 +76,7 @@ public sealed class ReminderTests : IAsyncLifetime
     {
         var service = Service(_factory.Services, new FakeTimeProvider(_session.Start.AddHours(-30)));
         Assert.Equal(0, await service.RunOnceAsync());
-        await _factory.DeliverMailAsync();
+        await DeliverAsync(new FakeTimeProvider(_session.Start.AddHours(-30)));
         Assert.Empty(Reminders());
     }
 
@@ -84,17 +98,14 @@ public sealed class ReminderTests : IAsyncLifetime
     {
         var clock = new FakeTimeProvider(_session.Start.AddHours(-20));
         Assert.Equal(3, await Service(_factory.Services, clock).RunOnceAsync());
-        var services = _factory.Services;
-        var real = services.GetRequiredService<IMailSender>();
-        OutboxSender Sender(IMailSender transport) => new(services.GetRequiredService<IServiceScopeFactory>(), transport,
-            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>(), clock, NullLogger<OutboxSender>.Instance);
+        var real = _factory.Services.GetRequiredService<IMailSender>();
 
         // A cancellation escapes the sender like a dying process: its claim stays on the rows it had not marked.
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Sender(new DyingSender(real, dieAt: 2, crashAfterSending)).DeliverDueAsync());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Sender(clock, new DyingSender(real, dieAt: 2, crashAfterSending)).DeliverDueAsync());
         Assert.Equal(crashAfterSending ? 2 : 1, Reminders().Length);
 
         // Another instance finds nothing to take while the claim holds, and the rest once its lease has passed.
-        var other = Sender(real);
+        var other = Sender(clock);
         Assert.Equal(0, await other.DeliverDueAsync());
         clock.Advance(new OutboxOptions().ClaimLease + TimeSpan.FromSeconds(1));
         Assert.Equal(2, await other.DeliverDueAsync());
@@ -112,13 +123,13 @@ public sealed class ReminderTests : IAsyncLifetime
         try
         {
             await Task.Delay(200);
-            await _factory.DeliverMailAsync();
+            await DeliverAsync(clock);
             Assert.Empty(Reminders());
             clock.Advance(TimeSpan.FromHours(2) + ReminderService.Interval);
             for (var i = 0; i < 50 && Reminders().Length < 3; i++)
             {
                 await Task.Delay(100);
-                await _factory.DeliverMailAsync();
+                await DeliverAsync(clock);
             }
             Assert.Equal(3, Reminders().Length);
         }

@@ -80,6 +80,7 @@ public sealed class OutboxTests(ITestOutputHelper output)
         factory.Settings["Gem:Mail:Outbox:PollInterval"] = "00:00:00.100";
         factory.Settings["Gem:Mail:Outbox:RetryDelay"] = "00:00:00.200";
         factory.Settings["Gem:Mail:Outbox:MaxRetryDelay"] = "00:00:01";
+        _ = factory.Services;
         var sessionId = await EnrolmentConcurrencyTests.PrepareAsync(factory, FlowPolicy.Rolling, 1000);
         var client = factory.CreateClient();
         var slowest = new Dictionary<string, TimeSpan>();
@@ -153,7 +154,7 @@ public sealed class OutboxTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task RelayRefusesForGood_MarkedFailed_TemporaryTrouble_RetriedWithGrowingDelay()
+    public async Task RelayDown_RetriedLaterWithGrowingDelay()
     {
         var o = new OutboxOptions { RetryDelay = TimeSpan.FromSeconds(30), MaxRetryDelay = TimeSpan.FromHours(1) };
         Assert.Equal([30, 60, 120, 240, 3600], new[] { 1, 2, 3, 4, 20 }.Select(n => OutboxSender.Backoff(o, n).TotalSeconds));
@@ -179,6 +180,31 @@ public sealed class OutboxTests(ITestOutputHelper output)
         Assert.NotNull(row.LastError);
         Assert.InRange(row.DueAt, before + TimeSpan.FromSeconds(29), DateTimeOffset.UtcNow + TimeSpan.FromSeconds(31));
         Assert.Equal(0, await sender.DeliverDueAsync()); // not due again yet
+    }
+
+    [Fact]
+    public async Task RelayRefusesARecipientForGood_MarkedFailed_TheOthersSent()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite, seedDemo: false, start: false);
+        UseSmtp(factory, sink);
+        _ = factory.Services;
+        await using (var db = factory.Database.CreateContext())
+        {
+            // Queued a second apart, so they are sent in this order: the refused one in the middle of the batch.
+            db.QueueText(DateTimeOffset.UtcNow.AddSeconds(-3), "test.a", "a@test.example", "Test", "Hallo");
+            db.QueueText(DateTimeOffset.UtcNow.AddSeconds(-2), "test.refused", "refuse@test.example", "Test", "Hallo");
+            db.QueueText(DateTimeOffset.UtcNow.AddSeconds(-1), "test.b", "b@test.example", "Test", "Hallo");
+            await db.SaveChangesAsync();
+        }
+        await factory.DeliverMailAsync();
+
+        Assert.Equal(["a@test.example", "b@test.example"], sink.Received().Select(m => m.To.Mailboxes.Single().Address).Order());
+        await using var check = factory.Database.CreateContext();
+        var refused = await check.Set<OutboxMessage>().SingleAsync(m => m.Key == "test.refused");
+        Assert.NotNull(refused.FailedAt);
+        Assert.Null(refused.SentAt);
+        Assert.Contains("550", refused.LastError ?? "", StringComparison.Ordinal);
     }
 
     [Fact]

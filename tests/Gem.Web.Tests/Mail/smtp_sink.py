@@ -4,6 +4,7 @@ Usage: smtp_sink.py PORT FOLDER [DELAY_SECONDS]
 Every accepted message is written to FOLDER as one file (written to a temp name, then renamed, so a file that
 exists is complete). DELAY_SECONDS slows each RCPT down (before the message is transferred), so a batch takes a
 while and a sender can be killed in the middle of it without a half-received message.
+A recipient refuse@… is refused for good (550).
 """
 import asyncio, os, sys, uuid
 from aiosmtpd.controller import Controller
@@ -17,6 +18,8 @@ class Sink:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if delay:
             await asyncio.sleep(delay)
+        if address.startswith("refuse@"):
+            return "550 5.1.1 No such user here"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
