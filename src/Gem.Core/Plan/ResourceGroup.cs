@@ -36,13 +36,16 @@ public sealed class ResourceGroup(GemDbContext db, IOptions<MailOptions> options
         // Queued with the invitation in one SaveChanges (decision 601). The name is the owner's own text: one line, no control characters.
         var owner = Outbox.OneLine(ownerName);
         var link = options.Value.PublicBaseUrl.TrimEnd('/') + "/plan/uitnodiging/" + member.Token;
-        db.QueueText(member.InvitedAt, $"invite.{member.Id:N}", address, $"{owner} nodigt je uit in de eigen kring (Gem)",
+        db.QueueText(member.InvitedAt, InvitationKey(member.Id), address, $"{owner} nodigt je uit in de eigen kring (Gem)",
             $"{owner} vraagt je om deel te zijn van de eigen kring (resource group) in Gem.\n\n"
             + $"Meedoen: {link}\n\nJe ziet alleen wat {owner} met je deelt. Wil je niet meedoen? Dan hoef je niets te doen.\n\n"
             + $"{owner} invites you to their resource group in Gem: {link}\n");
         await db.SaveChangesAsync(ct);
         return member;
     }
+
+    /// <summary>The outbox key (Message-Id) of the invitation mail to one member; it carries the inviter's name.</summary>
+    public static string InvitationKey(Guid memberId) => $"invite.{memberId:N}";
 
     /// <summary>The invitation behind a token, or not found.</summary>
     public async Task<(ResourceMember Member, string OwnerName)> InvitationAsync(string token, CancellationToken ct = default)
