@@ -1,5 +1,6 @@
 using Gem.Core.Data;
 using Gem.Core.Mail;
+using Gem.Core.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -234,7 +234,7 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.ToTable("RegionAreas");
                 });
 
-            modelBuilder.Entity("Gem.Core.Atlas.Session", b =>
+            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -797,7 +797,7 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.ToTable("PersonalPlans");
                 });
 
-            modelBuilder.Entity("Gem.Core.Plan.ResourceMember", b =>
+            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1021,7 +1021,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gem.Core.Atlas.Session", b =>
+            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
                 {
                     b.HasOne("Gem.Core.Atlas.Offer", "Offer")
                         .WithMany("Sessions")
@@ -1049,7 +1049,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1064,7 +1064,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", "Session")
+                    b.HasOne("Gem.Core.Groups.Session", "Session")
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1083,7 +1083,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1092,7 +1092,7 @@ namespace Gem.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Gem.Core.Groups.SeatWatch", b =>
                 {
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1101,7 +1101,7 @@ namespace Gem.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Gem.Core.Groups.SessionFacilitator", b =>
                 {
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1135,7 +1135,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gem.Core.Plan.ResourceMember", b =>
+            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
                 {
                     b.HasOne("Gem.Core.Identity.GemUser", null)
                         .WithMany()

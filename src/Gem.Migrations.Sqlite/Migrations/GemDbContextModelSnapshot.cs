@@ -229,7 +229,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.ToTable("RegionAreas");
                 });
 
-            modelBuilder.Entity("Gem.Core.Atlas.Session", b =>
+            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -792,7 +792,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.ToTable("PersonalPlans");
                 });
 
-            modelBuilder.Entity("Gem.Core.Plan.ResourceMember", b =>
+            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1010,7 +1010,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gem.Core.Atlas.Session", b =>
+            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
                 {
                     b.HasOne("Gem.Core.Atlas.Offer", "Offer")
                         .WithMany("Sessions")
@@ -1038,7 +1038,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1053,7 +1053,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", "Session")
+                    b.HasOne("Gem.Core.Groups.Session", "Session")
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1072,7 +1072,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1081,7 +1081,7 @@ namespace Gem.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Gem.Core.Groups.SeatWatch", b =>
                 {
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1090,7 +1090,7 @@ namespace Gem.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Gem.Core.Groups.SessionFacilitator", b =>
                 {
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1124,7 +1124,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gem.Core.Plan.ResourceMember", b =>
+            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
                 {
                     b.HasOne("Gem.Core.Identity.GemUser", null)
                         .WithMany()

@@ -12,17 +12,6 @@ namespace Gem.Web.Groups;
 
 public static class GroupsApi
 {
-    public static void AddGroups(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddScoped<EnrolmentService>();
-        builder.Services.AddScoped<SeatWatches>();
-        builder.Services.AddScoped<GroupShare>();
-        builder.Services.AddScoped<GroupAlternatives>();
-        builder.Services.AddScoped<Attendances>();
-        // Tests switch the background loop off and drive ReminderService.RunOnceAsync with a fake clock.
-        if (builder.Configuration.GetValue("Gem:Reminders:Enabled", true)) builder.Services.AddHostedService<ReminderService>();
-    }
-
     public static IEndpointRouteBuilder MapGroupsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/groups").WithTags("Groups");

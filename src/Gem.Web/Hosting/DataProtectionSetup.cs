@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography.X509Certificates;
 using Gem.Core.Data;
 using Microsoft.AspNetCore.DataProtection;
@@ -31,13 +30,13 @@ public static class DataProtectionSetup
         if (string.IsNullOrWhiteSpace(options.CertificatePath))
         {
             if (options.RequireEncryption)
-                throw new ValidationException("Gem:DataProtection:CertificatePath is required: the key ring must be encrypted at rest (Gem:DataProtection:RequireEncryption is true).");
+                throw new InvalidOperationException("Gem:DataProtection:CertificatePath is required: the key ring must be encrypted at rest (Gem:DataProtection:RequireEncryption is true).");
             builder.Services.AddHostedService<UnencryptedKeyRingWarning>();
             return;
         }
         var path = Path.GetFullPath(options.CertificatePath, builder.Environment.ContentRootPath);
         var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, options.CertificatePassword, X509KeyStorageFlags.EphemeralKeySet);
-        if (!certificate.HasPrivateKey) throw new ValidationException($"The Data Protection certificate {path} has no private key.");
+        if (!certificate.HasPrivateKey) throw new InvalidOperationException($"The Data Protection certificate {path} has no private key.");
         // Decrypting with the same certificate from the file, not from a certificate store (there is none on Linux).
         protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
     }

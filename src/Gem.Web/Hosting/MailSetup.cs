@@ -1,4 +1,3 @@
-using Gem.Core.Groups;
 using Gem.Core.Identity;
 using Gem.Core.Mail;
 using Microsoft.AspNetCore.Identity;
@@ -15,8 +14,6 @@ public static class MailSetup
         builder.Services.AddSingleton<IMailSender, MailSender>();
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        builder.Services.AddScoped<EnrolmentMail>();
-        builder.Services.AddScoped<IOutboxRenderer>(sp => sp.GetRequiredService<EnrolmentMail>());
         builder.Services.AddScoped<IdentityMail>();
         builder.Services.AddScoped<IEmailSender<GemUser>>(sp => sp.GetRequiredService<IdentityMail>());
     }
