@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test of Gem. First installs what the tests need from Debian's packages
-# (PostgreSQL, Chromium, R for the monitor's cross-checks) and starts a throwaway
+# (PostgreSQL, Chromium, R for the monitor's cross-checks, aiosmtpd as a real SMTP server) and starts a throwaway
 # PostgreSQL cluster on a free loopback port, which is stopped and removed at the end.
 # Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Atlas]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(postgresql chromium r-base-core r-cran-data.table)
+packages=(postgresql chromium r-base-core r-cran-data.table python3-aiosmtpd)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then

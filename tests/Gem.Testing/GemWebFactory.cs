@@ -1,4 +1,5 @@
 using Gem.Core.Data;
+using Gem.Core.Mail;
 using Gem.Core.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -49,9 +50,30 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
         builder.UseSetting("Gem:Database:SeedDemo", seedDemo ? "true" : "false");
         builder.UseSetting("Gem:Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Gem:Reminders:Enabled", "false");
+        builder.UseSetting("Gem:Mail:Outbox:Enabled", "false"); // tests deliver with DeliverMailAsync
+        builder.UseSetting("Gem:Mail:MessageIdDomain", "mail.test.example");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
     }
+
+    /// <summary>
+    /// Delivers every mail that is due in the outbox now (the background sender is off in tests), then returns; the
+    /// .eml files are in <see cref="MailFolder"/> afterwards.
+    /// </summary>
+    public async Task DeliverMailAsync()
+    {
+        var sender = Services.GetRequiredService<OutboxSender>();
+        for (var i = 0; i < 200; i++)
+        {
+            await sender.DeliverDueAsync();
+            if (await sender.PendingAsync(dueOnly: true) == 0) return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The outbox did not empty within 10 s.");
+    }
+
+    /// <summary><see cref="DeliverMailAsync"/> for synchronous test helpers.</summary>
+    public void DeliverMail() => Task.Run(DeliverMailAsync).GetAwaiter().GetResult();
 
     public override async ValueTask DisposeAsync()
     {

@@ -2,6 +2,7 @@ using Gem.Core.Atlas;
 using Gem.Core.Consent;
 using Gem.Core.Groups;
 using Gem.Core.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Gem.Core.Data;
 
 /// <summary>The one EF Core context of Gem. Each entity is configured in its own IEntityTypeConfiguration in its capability folder.</summary>
 public class GemDbContext(DbContextOptions<GemDbContext> options)
-    : IdentityDbContext<GemUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<GemUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<RegionArea> RegionAreas => Set<RegionArea>();
@@ -29,6 +30,8 @@ public class GemDbContext(DbContextOptions<GemDbContext> options)
     public DbSet<Consent.ResourceMember> ResourceMembers => Set<Consent.ResourceMember>();
     public DbSet<Consent.ConsentGrant> ConsentGrants => Set<Consent.ConsentGrant>();
     public DbSet<Consent.AccessLogEntry> AccessLog => Set<Consent.AccessLogEntry>();
+    /// <summary>The Data Protection key ring, shared by every web instance on this database (decision 602).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

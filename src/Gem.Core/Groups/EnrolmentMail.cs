@@ -1,28 +1,53 @@
 using System.Globalization;
 using Gem.Core.Atlas;
+using Gem.Core.Data;
 using Gem.Core.Mail;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Gem.Core.Groups;
 
-/// <summary>The mails a person gets about an enrolment: a confirmation and a reminder the day before, each with an .ics and one-click links.</summary>
-public sealed class EnrolmentMail(IMailSender sender, IOptions<MailOptions> options)
+/// <summary>
+/// The mails a person gets about an enrolment: a confirmation and a reminder the day before, each with an .ics and
+/// one-click links. Queuing writes only a reference to the outbox (cheap, inside the enrolment's transaction); the
+/// message is built here when the outbox sender delivers it (decision 601).
+/// </summary>
+public sealed class EnrolmentMail(IOptions<MailOptions> options) : IOutboxRenderer
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    public const string ConfirmationKind = "enrolment.confirm";
+    public const string ReminderKind = "enrolment.reminder";
 
-    public Task SendConfirmationAsync(Enrolment e, CancellationToken ct = default) =>
-        SendAsync(e, e.Session!, "Je bent aangemeld", $"confirm.{e.Id:N}@gem", intro: "Fijn dat je komt! Je bent aangemeld voor:", ct);
-
-    /// <summary>The reminder for one session; its Message-Id is fixed per enrolment and session, so a resend after a restart is the same message.</summary>
-    public Task SendReminderAsync(Enrolment e, Session session, CancellationToken ct = default) =>
-        SendAsync(e, session, "Morgen: " + e.Offer!.Name, ReminderMessageId(e.Id, session.Id), intro: "Een herinnering: morgen is er weer", ct);
-
-    public static string ReminderMessageId(Guid enrolmentId, Guid sessionId) => $"reminder.{enrolmentId:N}.{sessionId:N}@gem";
-
-    private async Task SendAsync(Enrolment e, Session session, string subject, string messageId, string intro, CancellationToken ct)
+    /// <summary>Queues the confirmation of a new enrolment (with an e-mail address) in the caller's SaveChanges.</summary>
+    public static void QueueConfirmation(GemDbContext db, Enrolment e, DateTimeOffset now)
     {
         if (e.Email is null) return; // reached by phone: the group calls or texts
+        db.Queue(new OutboxMessage { Key = $"confirm.{e.Id:N}", Kind = ConfirmationKind, To = e.Email, ToName = Outbox.OneLine(e.Name), EnrolmentId = e.Id, SessionId = e.SessionId }, now);
+    }
+
+    /// <summary>Queues the reminder for one session; its key (and Message-Id) is fixed per enrolment and session.</summary>
+    public static void QueueReminder(GemDbContext db, Enrolment e, Guid sessionId, DateTimeOffset now) =>
+        db.Queue(new OutboxMessage { Key = ReminderKey(e.Id, sessionId), Kind = ReminderKind, To = e.Email!, ToName = Outbox.OneLine(e.Name), EnrolmentId = e.Id, SessionId = sessionId }, now);
+
+    public static string ReminderKey(Guid enrolmentId, Guid sessionId) => $"reminder.{enrolmentId:N}.{sessionId:N}";
+
+    public bool Handles(string kind) => kind is ConfirmationKind or ReminderKind;
+
+    /// <summary>Builds the mail from the enrolment as it is now; none when the enrolment or session is gone, or the person cancelled.</summary>
+    public async Task<MimeMessage?> RenderAsync(GemDbContext db, OutboxMessage row, CancellationToken ct)
+    {
+        var e = await db.Enrolments.AsNoTracking().Include(x => x.Offer).FirstOrDefaultAsync(x => x.Id == row.EnrolmentId, ct);
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == row.SessionId, ct);
+        if (e is null || session is null || e.Email is null || e.Status == EnrolmentStatus.Cancelled) return null;
+        if (row.Kind == ReminderKind && e.Status != EnrolmentStatus.Active) return null;
+        return row.Kind == ConfirmationKind
+            ? Build(e, session, "Je bent aangemeld", intro: "Fijn dat je komt! Je bent aangemeld voor:")
+            : Build(e, session, "Morgen: " + e.Offer!.Name, intro: "Een herinnering: morgen is er weer");
+    }
+
+    private MimeMessage Build(Enrolment e, Session session, string subject, string intro)
+    {
         var offer = e.Offer!;
         var name = MailText.OneLine(e.Name);
         var offerName = MailText.OneLine(offer.Name);
@@ -46,11 +71,11 @@ public sealed class EnrolmentMail(IMailSender sender, IOptions<MailOptions> opti
 
             (English: you are signed up for {offerName} on {session.Start.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)} UTC. Can't come? {manage})
             """;
-        var message = new MimeMessage { Subject = MailText.OneLine(subject), MessageId = messageId };
-        message.To.Add(new MailboxAddress(name, e.Email));
+        var message = new MimeMessage { Subject = MailText.OneLine(subject) };
+        message.To.Add(new MailboxAddress(name, e.Email!));
         var builder = new BodyBuilder { TextBody = body };
         builder.Attachments.Add("sessie.ics", System.Text.Encoding.UTF8.GetBytes(GroupCalendar.Write(offer.Name, [(session, offer)])), new ContentType("text", "calendar"));
         message.Body = builder.ToMessageBody();
-        await sender.SendAsync(message, ct);
+        return message;
     }
 }

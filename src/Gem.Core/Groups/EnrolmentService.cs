@@ -43,9 +43,11 @@ public sealed class SessionFullException(IReadOnlyList<Alternative> alternatives
 /// <summary>
 /// Enrolment with free in- and outflow. The seat rule "never more than capacity" is a conditional
 /// UPDATE on one counter row inside the enrolment's transaction, so the database decides under any
-/// concurrency (decision 003): open and cohort groups count per session, rolling groups per offer.
+/// concurrency (decision 003): open and cohort groups count per session, rolling groups per offer. With
+/// <paramref name="mail"/> (the web host) the confirmation and seat-free mails are queued in the outbox in the same
+/// transaction as the seat change (decision 601); the demo history leaves it out and mails nobody.
 /// </summary>
-public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWatches? watches = null)
+public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWatches? watches = null, EnrolmentMail? mail = null)
 {
     /// <summary>Takes a seat and records the enrolment; the result carries its Session and Offer (detached).</summary>
     public async Task<Enrolment> EnrolAsync(Guid sessionId, EnrolmentRequest request, CancellationToken ct = default)
@@ -83,15 +85,17 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
             CreatedAt = now,
         };
         db.Enrolments.Add(enrolment);
+        if (mail is not null) EnrolmentMail.QueueConfirmation(db, enrolment, now);
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // A parallel request with the same contact won the unique index: the seat goes back with the rollback.
+            // A parallel request with the same contact won the unique index: the seat (and the queued mail) go back
+            // with the rollback.
             await tx.RollbackAsync(ct);
-            db.Entry(enrolment).State = EntityState.Detached;
+            db.ChangeTracker.Clear();
             if (await HasActiveAsync(session.Id, email, phone, ct)) throw new AlreadyEnrolledException();
             throw;
         }
@@ -115,9 +119,12 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         var changed = await db.Enrolments
             .Where(e => e.Id == enrolment.Id && e.Status != EnrolmentStatus.Cancelled)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, EnrolmentStatus.Cancelled).SetProperty(e => e.ChangedAt, clock.GetUtcNow()), ct);
-        if (changed == 1) await ReleaseSeatAsync(enrolment, ct);
+        if (changed == 1)
+        {
+            await ReleaseSeatAsync(enrolment, ct);
+            if (watches is not null) await watches.NotifyFreedAsync(enrolment.Session!, enrolment.Offer!, ct);
+        }
         await tx.CommitAsync(ct);
-        if (changed == 1 && watches is not null) await watches.NotifyFreedAsync(enrolment.Session!, enrolment.Offer!, ct);
     }
 
     /// <summary>A break from a rolling group: the place is kept, and it does not count as failure.</summary>

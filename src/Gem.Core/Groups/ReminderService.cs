@@ -10,7 +10,11 @@ namespace Gem.Core.Groups;
 
 public enum ReminderState { Pending = 1, Sent = 2 }
 
-/// <summary>One reminder for one person and one session. The key makes it exist once; Sent is set only after the mail went out.</summary>
+/// <summary>
+/// One reminder for one person and one session. The key makes it exist once; it is written together with its mail in
+/// the outbox (State Sent: handed to the outbox), so two instances cannot both queue it. Pending is only found in
+/// databases from before the outbox.
+/// </summary>
 public class Reminder
 {
     public Guid EnrolmentId { get; set; }
@@ -32,9 +36,9 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
 }
 
 /// <summary>
-/// Sends every expected person an e-mail the day before a session. Each reminder is first claimed
-/// (Pending), then sent, then marked Sent; after a restart Pending ones are sent again with the same
-/// Message-Id, so a crash between sending and marking gives no duplicate and none is lost.
+/// Mails every expected person the day before a session. Each reminder row and its outbox message (fixed key, so a
+/// fixed Message-Id) are written in one SaveChanges: the reminder's primary key is the claim, so of two instances (or a
+/// pass after a crash) only one queues it, and the outbox sender delivers it once (decision 601).
 /// </summary>
 public sealed class ReminderService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReminderService> logger) : BackgroundService
 {
@@ -58,12 +62,11 @@ public sealed class ReminderService(IServiceScopeFactory scopes, TimeProvider cl
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One pass: every session starting within the next 24 hours. Returns how many reminders were sent.</summary>
+    /// <summary>One pass: every session starting within the next 24 hours. Returns how many reminders were queued.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GemDbContext>();
-        var mail = scope.ServiceProvider.GetRequiredService<EnrolmentMail>();
         var attendances = scope.ServiceProvider.GetRequiredService<Attendances>();
         var now = clock.GetUtcNow();
         var until = now + Lead;
@@ -72,7 +75,7 @@ public sealed class ReminderService(IServiceScopeFactory scopes, TimeProvider cl
             .Where(s => s.Start > now && s.Start <= until && offersWithPeople.Contains(s.OfferId))
             .ToListAsync(ct);
 
-        var sent = 0;
+        var queued = 0;
         foreach (var session in sessions.OrderBy(s => s.Start))
         {
             foreach (var enrolment in await attendances.ExpectedAsync(session, ct))
@@ -82,18 +85,24 @@ public sealed class ReminderService(IServiceScopeFactory scopes, TimeProvider cl
                 if (reminder?.State == ReminderState.Sent) continue;
                 if (reminder is null)
                 {
-                    reminder = new Reminder { EnrolmentId = enrolment.Id, SessionId = session.Id, State = ReminderState.Pending, ClaimedAt = now };
+                    reminder = new Reminder { EnrolmentId = enrolment.Id, SessionId = session.Id, ClaimedAt = now };
                     db.Reminders.Add(reminder);
-                    await db.SaveChangesAsync(ct);
                 }
-                enrolment.Offer = session.Offer;
-                await mail.SendReminderAsync(enrolment, session, ct);
                 reminder.State = ReminderState.Sent;
-                reminder.SentAt = clock.GetUtcNow();
-                await db.SaveChangesAsync(ct);
-                sent++;
+                reminder.SentAt = now;
+                EnrolmentMail.QueueReminder(db, enrolment, session.Id, now);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    queued++;
+                }
+                catch (DbUpdateException)
+                {
+                    // Another instance queued this reminder a moment ago (same key): nothing to do.
+                    db.ChangeTracker.Clear();
+                }
             }
         }
-        return sent;
+        return queued;
     }
 }

@@ -4,7 +4,6 @@ using Gem.Core.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Gem.Core.Groups;
 
@@ -49,7 +48,7 @@ internal sealed class SessionFacilitatorConfiguration : IEntityTypeConfiguration
     }
 }
 
-public sealed class SeatWatches(GemDbContext db, IMailSender mail, IOptions<MailOptions> options, TimeProvider clock)
+public sealed class SeatWatches(GemDbContext db, IOptions<MailOptions> options, TimeProvider clock)
 {
     public async Task WatchAsync(Guid sessionId, string email, CancellationToken ct = default)
     {
@@ -72,25 +71,25 @@ public sealed class SeatWatches(GemDbContext db, IMailSender mail, IOptions<Mail
         }
     }
 
-    /// <summary>Tells the people waiting for news about this session (or, for a rolling group, any session of the offer) that a seat is free.</summary>
+    /// <summary>
+    /// Tells the people waiting for news about this session (or, for a rolling group, any session of the offer) that a
+    /// seat is free: the mails are queued in the outbox and the watches marked in one SaveChanges, inside the caller's
+    /// transaction when there is one (the cancellation that freed the seat).
+    /// </summary>
     public async Task NotifyFreedAsync(Session session, Offer offer, CancellationToken ct = default)
     {
         var sessionIds = offer.FlowPolicy == FlowPolicy.Rolling
             ? db.Sessions.Where(s => s.OfferId == offer.Id).Select(s => s.Id)
             : db.Sessions.Where(s => s.Id == session.Id).Select(s => s.Id);
         var watches = await db.Set<SeatWatch>().Where(w => sessionIds.Contains(w.SessionId) && w.NotifiedAt == null).ToListAsync(ct);
+        var now = clock.GetUtcNow();
         foreach (var w in watches)
         {
             var name = MailText.OneLine(offer.Name);
-            var message = new MimeMessage { Subject = "Er is plek: " + name, MessageId = $"seat.{w.Id:N}@gem" };
-            message.To.Add(MailboxAddress.Parse(w.Email));
-            message.Body = new TextPart("plain")
-            {
-                Text = $"Hoi,\n\nEr is een plek vrijgekomen bij {name}. Meld je aan via {options.Value.PublicBaseUrl.TrimEnd('/')}/atlas/offers/{offer.Id}\n\n" +
-                       $"(English: a seat is free in {name}.)",
-            };
-            await mail.SendAsync(message, ct);
-            w.NotifiedAt = clock.GetUtcNow();
+            db.QueueText(now, $"seat.{w.Id:N}", w.Email, "Er is plek: " + name,
+                $"Hoi,\n\nEr is een plek vrijgekomen bij {name}. Meld je aan via {options.Value.PublicBaseUrl.TrimEnd('/')}/atlas/offers/{offer.Id}\n\n" +
+                $"(English: a seat is free in {name}.)");
+            w.NotifiedAt = now;
         }
         await db.SaveChangesAsync(ct);
     }

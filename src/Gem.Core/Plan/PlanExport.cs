@@ -60,7 +60,7 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
     /// <summary>
     /// Removes the account and every row with the person's personal data from every table: plan, goals,
     /// check-ins, resource group (own and memberships, pending invitations to the address), consents,
-    /// enrolments (with attendance and reminders) and seat watches. Only the access log remains, which
+    /// enrolments (with attendance and reminders), seat watches, and mail in the outbox to the address or naming the person. Only the access log remains, which
     /// names the person by account id only (decision 402).
     /// </summary>
     public async Task EraseAsync(Guid userId, CancellationToken ct = default)
@@ -73,8 +73,13 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
         var enrolmentIds = enrolments.Select(e => e.Id);
         await db.Reminders.Where(r => enrolmentIds.Contains(r.EnrolmentId)).ExecuteDeleteAsync(ct);
         await db.Attendances.Where(a => enrolmentIds.Contains(a.EnrolmentId)).ExecuteDeleteAsync(ct);
+        await db.Set<Mail.OutboxMessage>().Where(m => m.To.ToLower() == email || (m.EnrolmentId != null && enrolmentIds.Contains(m.EnrolmentId.Value))).ExecuteDeleteAsync(ct);
         await enrolments.ExecuteDeleteAsync(ct);
         await db.SeatWatches.Where(s => s.Email.ToLower() == email).ExecuteDeleteAsync(ct);
+
+        // Invitations the person sent carry their name, in mails to other people's addresses.
+        var invitations = (await db.Set<ResourceMember>().Where(m => m.OwnerId == userId).Select(m => m.Id).ToListAsync(ct)).Select(ResourceGroup.InvitationKey).ToList();
+        await db.Set<Mail.OutboxMessage>().Where(m => invitations.Contains(m.Key)).ExecuteDeleteAsync(ct);
 
         var memberships = db.Set<ResourceMember>().Where(m => m.MemberUserId == userId || m.Email.ToLower() == email);
         var membershipIds = memberships.Select(m => m.Id);

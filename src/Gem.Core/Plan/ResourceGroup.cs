@@ -5,12 +5,11 @@ using Gem.Core.Groups;
 using Gem.Core.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Gem.Core.Plan;
 
 /// <summary>The person's network: invite by e-mail with a role, accept with one's own account, remove.</summary>
-public sealed class ResourceGroup(GemDbContext db, IMailSender mail, IOptions<MailOptions> options, TimeProvider clock)
+public sealed class ResourceGroup(GemDbContext db, IOptions<MailOptions> options, TimeProvider clock)
 {
     public Task<List<ResourceMember>> MembersAsync(Guid ownerId, CancellationToken ct = default) =>
         db.Set<ResourceMember>().AsNoTracking().Where(m => m.OwnerId == ownerId).OrderBy(m => m.InvitedAt).ToListAsync(ct);
@@ -34,20 +33,20 @@ public sealed class ResourceGroup(GemDbContext db, IMailSender mail, IOptions<Ma
             OwnerId = ownerId, Email = address, Name = PlanService.Clean(MailText.OneLineOrNull(name), 100, "Name"), Role = role, Token = Enrolment.NewToken(), InvitedAt = clock.GetUtcNow(),
         };
         db.Set<ResourceMember>().Add(member);
-        await db.SaveChangesAsync(ct);
 
+        // Queued with the invitation in one SaveChanges (decision 601). The name is the owner's own text: one line, no control characters.
+        var owner = Outbox.OneLine(ownerName);
         var link = options.Value.PublicBaseUrl.TrimEnd('/') + "/plan/uitnodiging/" + member.Token;
-        var message = new MimeMessage { Subject = $"{ownerName} nodigt je uit in de eigen kring (Gem)" };
-        message.To.Add(MailboxAddress.Parse(address));
-        message.Body = new TextPart("plain")
-        {
-            Text = $"{ownerName} vraagt je om deel te zijn van de eigen kring (resource group) in Gem.\n\n"
-                   + $"Meedoen: {link}\n\nJe ziet alleen wat {ownerName} met je deelt. Wil je niet meedoen? Dan hoef je niets te doen.\n\n"
-                   + $"{ownerName} invites you to their resource group in Gem: {link}\n",
-        };
-        await mail.SendAsync(message, ct);
+        db.QueueText(member.InvitedAt, InvitationKey(member.Id), address, $"{owner} nodigt je uit in de eigen kring (Gem)",
+            $"{owner} vraagt je om deel te zijn van de eigen kring (resource group) in Gem.\n\n"
+            + $"Meedoen: {link}\n\nJe ziet alleen wat {owner} met je deelt. Wil je niet meedoen? Dan hoef je niets te doen.\n\n"
+            + $"{owner} invites you to their resource group in Gem: {link}\n");
+        await db.SaveChangesAsync(ct);
         return member;
     }
+
+    /// <summary>The outbox key (Message-Id) of the invitation mail to one member; it carries the inviter's name.</summary>
+    public static string InvitationKey(Guid memberId) => $"invite.{memberId:N}";
 
     /// <summary>The invitation behind a token, or not found.</summary>
     public async Task<(ResourceMember Member, string OwnerName)> InvitationAsync(string token, CancellationToken ct = default)

@@ -3,7 +3,6 @@ using Gem.Core;
 using Gem.Core.Atlas;
 using Gem.Core.Data;
 using Gem.Core.Groups;
-using Gem.Core.Mail;
 using Gem.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -41,13 +40,12 @@ public static class GroupsApi
     }
 
     private static async Task<Results<Created<EnrolmentView>, Conflict<ProblemDetails>>> Enrol(
-        Guid sessionId, EnrolmentRequest request, EnrolmentService enrolments, EnrolmentMail mail, AbuseLimits limits, HttpContext http, CancellationToken ct)
+        Guid sessionId, EnrolmentRequest request, EnrolmentService enrolments, AbuseLimits limits, HttpContext http, CancellationToken ct)
     {
         await limits.EnrolAsync(http, sessionId, request.Email, request.Phone, ct);
         try
         {
             var e = await enrolments.EnrolAsync(sessionId, request with { UserId = null }, ct);
-            await mail.SendConfirmationAsync(e, ct);
             return TypedResults.Created($"/api/groups/enrolments/{e.Token}", EnrolmentView.From(e, e.Offer!, e.Session!));
         }
         catch (SessionFullException full)

@@ -2,12 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Gem.Web.Hosting;
 
-/// <summary>Section <c>Gem:Sessions</c>: how long a sign-in lasts, and where the keys that protect the cookie live.</summary>
+/// <summary>Section <c>Gem:Sessions</c>: how long a sign-in lasts.</summary>
 public sealed class SessionOptions
 {
     public const string Section = "Gem:Sessions";
@@ -15,14 +14,13 @@ public sealed class SessionOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")] public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
     /// <summary>Signed out this long after signing in, however active.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")] public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
-    /// <summary>Data Protection key ring; relative paths are under the content root. Sessions survive a restart.</summary>
-    [Required] public string KeysDirectory { get; set; } = "data/keys";
 }
 
 /// <summary>
 /// Every setting of the sign-in cookie and of signing in, in one place (issue 11; before it, three files overrode
 /// each other). The cookie <c>gem.auth</c>: HttpOnly, SameSite=Lax, idle and absolute time-outs (issue 5 §1);
-/// Data Protection keys persisted so a restart does not sign everyone out; the security stamp is checked on every
+/// Data Protection keys in the database (<see cref="DataProtectionSetup"/>, decision 602), so a restart signs nobody out
+/// and every instance accepts every other's cookie; the security stamp is checked on every
 /// request, so a deleted account or a changed password ends every session; citizens confirm their e-mail before
 /// they sign in. Unauthenticated: machines calling /api or /fhir get 401/403, people's own pages (/mijn, /plan)
 /// go to the citizen sign-in (with the authenticator step), every other page to the staff sign-in.
@@ -36,8 +34,7 @@ public static class SignIn
     {
         builder.Services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();
-        var keys = Path.IsPathRooted(options.KeysDirectory) ? options.KeysDirectory : Path.Combine(builder.Environment.ContentRootPath, options.KeysDirectory);
-        builder.Services.AddDataProtection().SetApplicationName("Gem").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        builder.AddGemDataProtection(); // keys in the database, shared by every instance (decision 602)
         builder.Services.Configure<IdentityOptions>(o => o.SignIn.RequireConfirmedEmail = true);
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 

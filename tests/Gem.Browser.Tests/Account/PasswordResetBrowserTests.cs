@@ -22,6 +22,7 @@ public sealed partial class PasswordResetBrowserTests(BrowserFixture browser) : 
         await page.GetByRole(AriaRole.Button, new() { Name = "Stuur mij een link" }).ClickAsync();
         Assert.Contains("Is er een account met dit e-mailadres?", await page.GetByTestId("forgot-sent").InnerTextAsync(), StringComparison.Ordinal);
 
+        await browser.Factory.DeliverMailAsync();
         var mail = Directory.GetFiles(browser.Factory.MailFolder, "*.eml").Select(f => MimeMessage.Load(f))
             .Single(m => m.To.Mailboxes.Any(a => a.Address == citizen.Email));
         var link = ResetLink().Match(mail.TextBody ?? "").Groups[1].Value;

@@ -133,6 +133,7 @@ public sealed class FrontDoorBrowserTests(BrowserFixture browser) : IClassFixtur
     {
         for (var i = 0; i < 50; i++)
         {
+            await browser.Factory.DeliverMailAsync();
             if (Directory.Exists(browser.Factory.MailFolder))
             {
                 foreach (var file in Directory.GetFiles(browser.Factory.MailFolder, "*.eml"))

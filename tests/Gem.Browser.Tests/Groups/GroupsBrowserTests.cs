@@ -35,6 +35,7 @@ public sealed class GroupsBrowserTests(BrowserFixture browser) : IClassFixture<B
         var enrolment = await read.Enrolments.SingleAsync(e => e.Email == "robin@test.example");
         Assert.Equal(EnrolmentStatus.Active, enrolment.Status);
         Assert.NotNull(enrolment.ChangedAt);
+        await browser.Factory.DeliverMailAsync();
         Assert.NotEmpty(Directory.GetFiles(browser.Factory.MailFolder, "confirm.*.eml"));
     }
 

@@ -41,7 +41,8 @@ public sealed partial class PlanBrowserTests(BrowserFixture browser) : IClassFix
         await page.Locator("#Role").SelectOptionAsync("Naaste");
         await page.GetByTestId("invite").ClickAsync();
 
-        var mail = Directory.GetFiles(browser.Factory.MailFolder, "*.eml").Select(File.ReadAllText)
+        await browser.Factory.DeliverMailAsync();
+        var mail = Directory.GetFiles(browser.Factory.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Select(m => m.To + "\n" + m.TextBody)
             .Single(m => m.Contains(naaste.Email!, StringComparison.OrdinalIgnoreCase)).Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal);
         var token = InvitationLink().Match(mail).Groups[1].Value;
         Assert.NotEmpty(token);

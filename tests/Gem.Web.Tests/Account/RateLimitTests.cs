@@ -32,6 +32,7 @@ public sealed class RateLimitTests
         Assert.Contains("Te vaak geprobeerd", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotNull(third.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.TooManyRequests, register.StatusCode);
+        await factory.DeliverMailAsync();
         Assert.Equal(2, Directory.GetFiles(factory.MailFolder, "*.eml").Length);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/ForgotPassword")).StatusCode);
     }

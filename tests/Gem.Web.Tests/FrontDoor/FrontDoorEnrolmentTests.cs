@@ -42,6 +42,7 @@ public sealed class FrontDoorEnrolmentTests
         Assert.Contains("Je bent aangemeld", confirmation, StringComparison.Ordinal);
         Assert.Contains("robin@example.org", confirmation, StringComparison.Ordinal);
 
+        await factory.DeliverMailAsync();
         var mail = Assert.Single(Directory.GetFiles(factory.MailFolder, "*.eml"));
         var message = await MimeMessage.LoadAsync(mail);
         Assert.Equal("robin@example.org", message.To.Mailboxes.Single().Address);

@@ -40,6 +40,7 @@ public sealed class EnrolmentFlowTests : IAsyncLifetime
         var sessionId = await EnrolmentConcurrencyTests.PrepareAsync(_factory, FlowPolicy.Rolling, 10);
         var view = await EnrolAsync(sessionId);
 
+        await _factory.DeliverMailAsync();
         var file = Assert.Single(Directory.GetFiles(_factory.MailFolder, "*.eml"));
         var message = await MimeMessage.LoadAsync(file);
         Assert.Equal("sam@test.example", message.To.Mailboxes.Single().Address);

@@ -70,6 +70,7 @@ public sealed class GroupShareAndWatchTests
         await enrolments.CancelAsync(taken.Token);
         await enrolments.CancelAsync(taken.Token);
 
+        await factory.DeliverMailAsync();
         var mail = Assert.Single(Directory.GetFiles(factory.MailFolder, "seat.*.eml"));
         Assert.Contains("bo@test.example", await File.ReadAllTextAsync(mail), StringComparison.Ordinal);
         await Assert.ThrowsAsync<Gem.Core.Common.ValidationException>(() => watches.WatchAsync(sessionId, "geen adres"));

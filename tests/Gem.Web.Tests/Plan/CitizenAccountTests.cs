@@ -27,8 +27,19 @@ public sealed partial class CitizenAccountTests : IAsyncLifetime
         return await response.Content.ReadAsStringAsync();
     }
 
-    private string[] Mails(string to) => Directory.Exists(_factory.MailFolder)
-        ? Directory.GetFiles(_factory.MailFolder, "*.eml").Select(File.ReadAllText).Where(m => m.Contains(to, StringComparison.OrdinalIgnoreCase)).ToArray()
+    /// <summary>Delivers the outbox; always true, so helpers can call it in an expression.</summary>
+    internal static bool Delivered(GemWebFactory factory)
+    {
+        factory.DeliverMail();
+        return true;
+    }
+
+    /// <summary>Each delivered mail as its recipients and decoded text (the files are quoted-printable).</summary>
+    internal static string[] MailTexts(string folder) =>
+        Directory.GetFiles(folder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Select(m => m.To + "\n" + m.Subject + "\n" + m.TextBody).ToArray();
+
+    private string[] Mails(string to) => Delivered(_factory) && Directory.Exists(_factory.MailFolder)
+        ? MailTexts(_factory.MailFolder).Where(m => m.Contains(to, StringComparison.OrdinalIgnoreCase)).ToArray()
         : [];
 
     [Fact]

@@ -5,6 +5,7 @@ using Gem.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -43,23 +44,17 @@ public sealed class SessionLimitsTests : IAsyncLifetime
     [Fact]
     public async Task Restart_SameKeyRing_SessionStillValid_OtherKeyRing_SignedOut()
     {
-        var keys = Path.Combine(Path.GetTempPath(), "gem-keys-" + Guid.NewGuid().ToString("N"));
-        var other = Path.Combine(Path.GetTempPath(), "gem-keys-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            string cookie;
-            await using (var before = _factory.WithWebHostBuilder(b => b.UseSetting("Gem:Sessions:KeysDirectory", keys)))
-                cookie = await SignInCookieAsync(before, _citizen.Email!);
-            await using (var after = _factory.WithWebHostBuilder(b => b.UseSetting("Gem:Sessions:KeysDirectory", keys)))
-                Assert.Equal(HttpStatusCode.OK, await GetWithCookieAsync(after, cookie));
-            await using (var stranger = _factory.WithWebHostBuilder(b => b.UseSetting("Gem:Sessions:KeysDirectory", other)))
-                Assert.Equal(HttpStatusCode.Redirect, await GetWithCookieAsync(stranger, cookie));
-        }
-        finally
-        {
-            if (Directory.Exists(keys)) Directory.Delete(keys, true);
-            if (Directory.Exists(other)) Directory.Delete(other, true);
-        }
+        string cookie;
+        await using (var before = _factory.WithWebHostBuilder(_ => { }))
+            cookie = await SignInCookieAsync(before, _citizen.Email!);
+        await using (var after = _factory.WithWebHostBuilder(_ => { }))
+            Assert.Equal(HttpStatusCode.OK, await GetWithCookieAsync(after, cookie));
+
+        // The key ring lives in the database (decision 602): without it, a new host makes a new ring and the cookie is worthless.
+        await using (var db = _factory.Database.CreateContext())
+            await db.DataProtectionKeys.ExecuteDeleteAsync();
+        await using (var stranger = _factory.WithWebHostBuilder(_ => { }))
+            Assert.Equal(HttpStatusCode.Redirect, await GetWithCookieAsync(stranger, cookie));
     }
 
     [Fact]

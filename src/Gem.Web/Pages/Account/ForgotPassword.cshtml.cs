@@ -18,7 +18,7 @@ namespace Gem.Web.Pages.Account;
 /// that works one hour and once (see <see cref="Hosting.PasswordResetTokenProvider"/>).
 /// </summary>
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<GemUser> users, IMailSender mail, IOptions<MailOptions> mailOptions, Gem.Web.Hosting.AbuseLimits limits) : PageModel
+public sealed class ForgotPasswordModel(UserManager<GemUser> users, IEmailSender<GemUser> mail, IOptions<MailOptions> mailOptions, Gem.Web.Hosting.AbuseLimits limits) : PageModel
 {
     [BindProperty, Required, EmailAddress, StringLength(200)] public string Email { get; set; } = "";
     public bool Sent { get; private set; }
@@ -39,13 +39,7 @@ public sealed class ForgotPasswordModel(UserManager<GemUser> users, IMailSender 
         {
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
             var link = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/Account/ResetPassword?u={user.Id}&code={WebUtility.UrlEncode(code)}";
-            await mail.SendTextAsync(user.Email, "Nieuw wachtwoord kiezen voor Gem / Choose a new Gem password",
-                "Je vroeg om een nieuw wachtwoord voor Gem. Kies een nieuw wachtwoord via deze link:\n"
-                + link + "\n\n"
-                + "De link werkt 1 uur en maar één keer.\n"
-                + "Heb jij dit niet gevraagd? Dan hoef je niets te doen. Je wachtwoord blijft dan hetzelfde.\n\n"
-                + "You asked for a new Gem password. Choose one with the link above; it works for one hour, once. "
-                + "Did you not ask for this? Then you need not do anything.\n");
+            await mail.SendPasswordResetLinkAsync(user, user.Email, link); // queued in the outbox: the answer does not wait for the relay
         }
         Sent = true;
         return Page();

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Gem.Core.Data;
 using Gem.Core.Identity;
 using Gem.Core.Mail;
+using Gem.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +19,7 @@ namespace Gem.Web.Pages.Account;
 /// have an account" mail. Sign-in needs a confirmed address.
 /// </summary>
 [AllowAnonymous]
-public sealed class RegisterModel(UserManager<GemUser> users, IMailSender mail, IOptions<MailOptions> mailOptions, IPasswordHasher<GemUser> hasher, Gem.Web.Hosting.AbuseLimits limits) : PageModel
+public sealed class RegisterModel(UserManager<GemUser> users, GemDbContext db, IdentityMail mail, IOptions<MailOptions> mailOptions, IPasswordHasher<GemUser> hasher, Gem.Web.Hosting.AbuseLimits limits) : PageModel
 {
     [BindProperty, Required, EmailAddress, StringLength(200)] public string Email { get; set; } = "";
     [BindProperty, Required, StringLength(100)] public string Name { get; set; } = "";
@@ -55,13 +57,13 @@ public sealed class RegisterModel(UserManager<GemUser> users, IMailSender mail, 
         {
             // Same work as a new account (a password hash), so timing does not tell either.
             _ = hasher.HashPassword(existing, Password);
-            await mail.SendTextAsync(Email, "Je hebt al een account bij Gem / You already have a Gem account",
-                $"Iemand probeerde een account te maken met dit adres. Je hebt al een account: log in op {baseUrl}/mijn/inloggen\n\n"
-                + "Was jij dit niet? Dan hoef je niets te doen.\n");
+            await mail.SendAlreadyRegisteredAsync(Email, $"{baseUrl}/mijn/inloggen");
             Sent = true;
             return Page();
         }
         var user = candidate;
+        // The account, its role and its confirmation mail (in the outbox) are written together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync();
         var created = await users.CreateAsync(user, Password);
         if (!created.Succeeded && created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
         {
@@ -75,9 +77,8 @@ public sealed class RegisterModel(UserManager<GemUser> users, IMailSender mail, 
         }
         await users.AddToRoleAsync(user, Roles.Citizen);
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        await mail.SendTextAsync(Email, "Bevestig je account bij Gem / Confirm your Gem account",
-            $"Welkom bij Gem. Bevestig je e-mailadres: {baseUrl}/mijn/bevestigen?u={user.Id}&code={WebUtility.UrlEncode(code)}\n\n"
-            + "Heb jij dit niet gevraagd? Dan hoef je niets te doen.\n");
+        await mail.SendConfirmationLinkAsync(user, Email, $"{baseUrl}/mijn/bevestigen?u={user.Id}&code={WebUtility.UrlEncode(code)}");
+        await tx.CommitAsync();
         Sent = true;
         return Page();
     }

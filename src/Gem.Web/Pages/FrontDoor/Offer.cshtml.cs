@@ -15,7 +15,7 @@ namespace Gem.Web.Pages.FrontDoor;
 /// and open offers; enrolment with a first name or alias and an e-mail address or phone number (no account) for
 /// groups, courses and appointments. A full offer is never a dead end: it shows what can start this week instead.
 /// </summary>
-public sealed class OfferModel(GemDbContext db, FrontDoorService frontDoor, EnrolmentService enrolments, EnrolmentMail mail, FrontDoorCounter counter, FrontDoorCatalogCache catalogs, Gem.Web.Hosting.AbuseLimits limits) : PageModel
+public sealed class OfferModel(GemDbContext db, FrontDoorService frontDoor, EnrolmentService enrolments, FrontDoorCounter counter, FrontDoorCatalogCache catalogs, Gem.Web.Hosting.AbuseLimits limits) : PageModel
 {
     public const int SessionsShown = 6;
 
@@ -62,8 +62,6 @@ public sealed class OfferModel(GemDbContext db, FrontDoorService frontDoor, Enro
             if (visit > LocalTime.Day(Now)) visit = null; // a day from a stale or edited link: not a visit we can measure from
             var created = await enrolments.EnrolAsync(SessionId, new EnrolmentRequest(Name ?? "", Email, Phone, FrontDoorVisit: visit), ct);
             catalogs.Invalidate(); // a seat fewer: the next search sees it
-            var enrolment = await enrolments.FindByTokenAsync(created.Token, ct);
-            await mail.SendConfirmationAsync(enrolment, ct);
 
             await counter.AddAsync([(CountKind.SectorStarted, Item.Sector.ToString())], ct);
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gem.Web.Pages.Groups;
 
 /// <summary>Join a session or group with a first name or alias and one way to be reached; no account. Full is never a dead end.</summary>
-public sealed class EnrolModel(GemDbContext db, EnrolmentService enrolments, EnrolmentMail mail, SeatWatches watches, GroupAlternatives alternatives, TimeProvider clock, AbuseLimits limits) : PageModel
+public sealed class EnrolModel(GemDbContext db, EnrolmentService enrolments, SeatWatches watches, GroupAlternatives alternatives, TimeProvider clock, AbuseLimits limits) : PageModel
 {
     public Session Session { get; private set; } = null!;
     public Offer Offer { get; private set; } = null!;
@@ -34,7 +34,6 @@ public sealed class EnrolModel(GemDbContext db, EnrolmentService enrolments, Enr
         try
         {
             var e = await enrolments.EnrolAsync(sessionId, new EnrolmentRequest(Name, Email, Phone), ct);
-            await mail.SendConfirmationAsync(e, ct);
             return Redirect($"/groups/enrolment/{e.Token}?new=true");
         }
         catch (SessionFullException full)
