@@ -25,7 +25,8 @@ public sealed record HtmlReportInput(
     GemeenteNames Names,
     DisclosureControl Control,
     MicrodataResult? Microdata = null,
-    bool MicrodataSynthetic = false);
+    bool MicrodataSynthetic = false,
+    IReadOnlyList<SourceBreak>? Breaks = null);
 
 /// <summary>A self-contained HTML report in Dutch: inline CSS and SVG, no scripts, no external resources.</summary>
 public static class HtmlReport
@@ -69,7 +70,20 @@ public static class HtmlReport
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{y.Year}</td><td>{Charts.Nl(control.Round((long)n.Amounts.Insured), 0)}</td><td>{Charts.Nl(n.GgzPerPersonYear, 2)}</td><td>{Pct(n.FractionBasic)}</td><td>{Pct(n.FractionSpecialist)}</td><td>{Pct(n.FractionLongTerm)}</td><td>{Pct(n.FractionConsultations)}</td><td>{Pct(n.FractionIntramural)}</td><td>{Pct(n.FractionOtherServices)}</td><td>{Pct(n.GgzShareOfZvw)}</td></tr>");
         }
 
-        sb.Append("</tbody></table><p>Tot en met 2021 splitste Vektis ggz in basis-, specialistische en langdurige ggz; vanaf 2022 (zorgprestatiemodel) in consulten, intramuraal verblijf en overige prestaties. De twee reeksen zijn niet één-op-één vergelijkbaar.</p>");
+        sb.Append("</tbody></table>");
+        if (input.Breaks is { Count: > 0 } breaks)
+        {
+            sb.Append("<section id=\"breuken\"><h3>Breuken in de brongegevens</h3><p>Een verandering van meer dan ");
+            sb.Append(CultureInfo.InvariantCulture, $"{SourceBreaks.Threshold:0%} per jaar in de landelijke cijfers is geen verandering in de zorg maar in de bron (registratie, productstructuur). Vergelijk deze jaren niet zonder meer:</p><ul>");
+            foreach (SourceBreak b in breaks)
+            {
+                sb.Append("<li>").Append(WebUtility.HtmlEncode(SourceBreaks.Dutch(b))).Append("</li>");
+            }
+
+            sb.Append("</ul></section>");
+        }
+
+        sb.Append("<p>Tot en met 2021 splitste Vektis ggz in basis-, specialistische en langdurige ggz; vanaf 2022 (zorgprestatiemodel) in consulten, intramuraal verblijf en overige prestaties. De twee reeksen zijn niet één-op-één vergelijkbaar.</p>");
 
         // Maps
         sb.Append("<h2>Kaarten</h2><div class=\"grid\">");
