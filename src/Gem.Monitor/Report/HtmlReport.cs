@@ -113,8 +113,8 @@ public static class HtmlReport
         var std = input.Standardised;
         sb.Append("<h2>Trechterdiagram (funnel plot)</h2>");
         var funnelPoints = std.Areas.Select(a => new ChartPoint(a.PersonYears, a.StandardisedMean, $"{a.Gemeente}: € {Charts.Nl(a.StandardisedMean, 0)} ({Charts.Nl(a.PersonYears, 0)} verzekerdejaren)", Colour(a.Position))).ToList();
-        sb.Append("<figure>").Append(Charts.Funnel("funnel-ggz", "Gestandaardiseerde ggz-uitgaven per verzekerdejaar", funnelPoints, std.NationalMean, n => FunnelLimits.MeanLimits(std.NationalMean, std.PersonSd, n), "verzekerdejaren (log-schaal)", "€ per verzekerdejaar (gestandaardiseerd)"));
-        sb.Append(CultureInfo.InvariantCulture, $"<figcaption>Leeftijd-geslacht-gestandaardiseerde ggz-uitgaven per gemeente, {std.Year}, tegen het aantal verzekerdejaren. Controlegrenzen 95% en 99,8% rond het landelijk gemiddelde (€ {Charts.Nl(std.NationalMean, 0)}), normale benadering met geschatte standaarddeviatie per persoon € {Charts.Nl(std.PersonSd, 0)}. {std.Areas.Count(static a => a.Position == FunnelPosition.Above998)} gemeenten boven en {std.Areas.Count(static a => a.Position == FunnelPosition.Below998)} onder de 99,8%-grens.</figcaption></figure>");
+        sb.Append("<figure>").Append(Charts.Funnel("funnel-ggz", "Gestandaardiseerde ggz-uitgaven per verzekerdejaar", funnelPoints, std.NationalMean, std.Limits, "verzekerdejaren (log-schaal)", "€ per verzekerdejaar (gestandaardiseerd)"));
+        sb.Append(CultureInfo.InvariantCulture, $"<figcaption>Leeftijd-geslacht-gestandaardiseerde ggz-uitgaven per gemeente ({std.Areas.Count} gemeenten), {std.Year}, tegen het aantal verzekerdejaren. Controlegrenzen 95% en 99,8% rond het landelijk gemiddelde (€ {Charts.Nl(std.NationalMean, 0)}): normale benadering met geschatte standaarddeviatie per persoon € {Charts.Nl(std.PersonSd, 0)}, verbreed voor overdispersie (Spiegelhalter 2005, additieve random effects, φ = {Charts.Nl(std.Overdispersion.Phi, 1)}, τ = € {Charts.Nl(Math.Sqrt(std.Overdispersion.Tau2), 1)}); ondergrens niet onder € 0. {FunnelText(std)}</figcaption></figure>");
 
         // Deprivation
         var dep = input.Deprivation;
@@ -214,6 +214,14 @@ public static class HtmlReport
     private static string Pct(double f) => double.IsFinite(f) ? Charts.Nl(100 * f, 1) + "%" : "–";
 
     private static string Colour(FunnelPosition p) => Charts.FunnelColour(p);
+
+    /// <summary>How many gemeenten lie outside the 99.8% limits, with and without the over-dispersion adjustment.</summary>
+    internal static string FunnelText(StandardisedExpenditureResult std)
+    {
+        int above = std.Areas.Count(static a => a.Position == FunnelPosition.Above998), below = std.Areas.Count(static a => a.Position == FunnelPosition.Below998);
+        int plain = std.PlainPositions.Count(static p => p is FunnelPosition.Above998 or FunnelPosition.Below998);
+        return string.Create(CultureInfo.InvariantCulture, $"{above} gemeenten boven en {below} onder de 99,8%-grens ({above + below} van {std.Areas.Count}; zonder correctie voor overdispersie {plain}).");
+    }
 
     private static string PositionText(FunnelPosition p) => p switch
     {

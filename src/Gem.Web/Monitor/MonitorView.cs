@@ -148,7 +148,7 @@ public static class MonitorView
             string.Format(culture, t("Funnel.Title"), year),
             points,
             std.NationalMean,
-            n => FunnelLimits.MeanLimits(std.NationalMean, std.PersonSd, n),
+            std.Limits,
             t("Funnel.X"),
             t("Funnel.Y"),
             t("Funnel.Legend"));
