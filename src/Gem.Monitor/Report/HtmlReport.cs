@@ -122,8 +122,10 @@ public static class HtmlReport
         var scatter = dep.Gemeenten.Select(static g => new ChartPoint(g.SesScore, g.Observed, $"{g.Gemeente}: SES {Charts.Nl(g.SesScore, 2)}, € {Charts.Nl(g.Observed, 0)}")).ToList();
         sb.Append("<figure>").Append(Charts.Scatter("scatter-ses", "Ggz-uitgaven tegen SES-WOA", scatter, dep.Fit.Coefficients[0], dep.Fit.Coefficients[1], $"SES-WOA totaalscore {input.SesYear} (gewogen naar huishoudens)", $"€ ggz per verzekerdejaar {dep.Year}"));
         sb.Append(CultureInfo.InvariantCulture, $"<figcaption>Gewogen regressie (gewicht = aantal huishoudens), n = {dep.Gemeenten.Count} gemeenten: uitgaven = {Charts.Nl(dep.Fit.Coefficients[0], 1)} + ({Charts.Nl(dep.Fit.Coefficients[1], 1)}) × SES-WOA (standaardfout {Charts.Nl(dep.Fit.StandardErrors[1], 1)}); R² = {Charts.Nl(dep.Fit.RSquared, 3)}. Coëfficiënten gecontroleerd tegen R (lm).</figcaption></figure>");
-        sb.Append("<div class=\"grid\"><div><h3>Hoger dan verwacht uit SES</h3>").Append(Table(dep.Gemeenten.OrderByDescending(static g => g.Ratio).Take(10))).Append("</div>");
-        sb.Append("<div><h3>Lager dan verwacht uit SES</h3>").Append(Table(dep.Gemeenten.OrderBy(static g => g.Ratio).Take(10))).Append("</div></div>");
+        var institutions = InstitutionContext.For(input.Years, dep.Year);
+        sb.Append("<div class=\"grid\"><div><h3>Hoger dan verwacht uit SES</h3>").Append(Table(dep.Gemeenten.OrderByDescending(static g => g.Ratio).Take(10), institutions)).Append("</div>");
+        sb.Append("<div><h3>Lager dan verwacht uit SES</h3>").Append(Table(dep.Gemeenten.OrderBy(static g => g.Ratio).Take(10), institutions)).Append("</div></div>");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Instelling: in deze gemeenten gaat minstens {InstitutionContext.MinimumShare:0%} van de ggz-uitgaven, en minstens {InstitutionContext.MinimumTimesNational:0} keer het landelijke aandeel, naar intramuraal verblijf of langdurige ggz. Daar wonen mensen in een ggz-instelling; hun zorg telt mee voor de gemeente van de instelling, niet voor de gemeente waar zij vandaan komen ({institutions.Count} gemeenten).</p>");
 
         if (input.Microdata is { } micro)
         {
@@ -200,12 +202,13 @@ public static class HtmlReport
         return sb.ToString();
     }
 
-    private static string Table(IEnumerable<DeprivationResidual> rows)
+    private static string Table(IEnumerable<DeprivationResidual> rows, IReadOnlyDictionary<string, InstitutionMark> institutions)
     {
-        var sb = new StringBuilder("<table><thead><tr><th>Gemeente</th><th>Waargenomen €</th><th>Verwacht €</th><th>Verhouding</th><th>SES-WOA</th></tr></thead><tbody>");
+        var sb = new StringBuilder("<table><thead><tr><th>Gemeente</th><th>Waargenomen €</th><th>Verwacht €</th><th>Verhouding</th><th>SES-WOA</th><th>Context</th></tr></thead><tbody>");
         foreach (DeprivationResidual r in rows)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(r.Gemeente)}</td><td>{Charts.Nl(r.Observed, 0)}</td><td>{Charts.Nl(r.Expected, 0)}</td><td>{Charts.Nl(r.Ratio, 2)}</td><td>{Charts.Nl(r.SesScore, 2)}</td></tr>");
+            string context = institutions.TryGetValue(r.Gemeente, out InstitutionMark? m) ? WebUtility.HtmlEncode(InstitutionContext.Dutch(m)) : string.Empty;
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(r.Gemeente)}</td><td>{Charts.Nl(r.Observed, 0)}</td><td>{Charts.Nl(r.Expected, 0)}</td><td>{Charts.Nl(r.Ratio, 2)}</td><td>{Charts.Nl(r.SesScore, 2)}</td><td>{context}</td></tr>");
         }
 
         return sb.Append("</tbody></table>").ToString();
