@@ -17,7 +17,8 @@ public sealed record MonitorInputs(
     IReadOnlyList<SesPc4> SesPc4,
     IReadOnlyList<GeoFeature> Gemeenten,
     IReadOnlyList<GeoFeature> Pc4,
-    GemeenteNames Names)
+    GemeenteNames Names,
+    IReadOnlySet<string>? Apcg = null)
 {
     /// <summary>Reads the whole data folder (see <see cref="MonitorData.Locate"/>).</summary>
     public static MonitorInputs Load(string dataFolder, CancellationToken cancellationToken = default)
@@ -31,7 +32,8 @@ public sealed record MonitorInputs(
             SesWoa.Read(data.Ses),
             GeoJson.Read(data.GemeentenGeoJson, "gemeente"),
             GeoJson.Read(data.Pc4GeoJson, "postcode"),
-            names);
+            names,
+            File.Exists(data.Apcg) ? Deprivation.Apcg.Read(data.Apcg) : null);
     }
 
     /// <summary>Reads every Vektis file of the folder (<see cref="VektisReader.Place"/>) and computes its GGZ indicators, ordered by year.</summary>

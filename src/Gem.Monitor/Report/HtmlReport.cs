@@ -171,21 +171,13 @@ public static class HtmlReport
             sb.Append("<p><strong>SYNTHETISCHE GEGEVENS</strong>: gegenereerde microdata, geen echte personen (gekalibreerd op CBS-bevolking, Vektis-uitgaven en de SES-gradiënt). Bedoeld als demonstratie.</p>");
         }
 
-        (string Id, string Title, Func<Pc4Indicators, double?> Value, Func<double, string> Label)[] maps =
-        [
-            ("pc4-kosten-inwoner", "Ggz-uitgaven per inwoner", static p => p.CostPerInhabitant, static v => "€ " + Charts.Nl(v, 0)),
-            ("pc4-kosten-patient", "Ggz-uitgaven per patiënt", static p => p.CostPerPatient, static v => "€ " + Charts.Nl(v, 0)),
-            ("pc4-prevalentie", "Behandelde prevalentie", static p => p.TreatedPrevalence, static v => Charts.Nl(100 * v, 1) + "%"),
-            ("pc4-ernstig", "Fractie uitgaven ernstige psychische aandoeningen", static p => p.FractionSmi, static v => Charts.Nl(100 * v, 0) + "%"),
-            ("pc4-basis", "Fractie basis-ggz", static p => p.FractionBasic, static v => Charts.Nl(100 * v, 0) + "%"),
-            ("pc4-specialistisch", "Fractie specialistische ggz", static p => p.FractionSpecialist, static v => Charts.Nl(100 * v, 0) + "%"),
-        ];
+        var dutch = CultureInfo.GetCultureInfo("nl-NL");
         sb.Append("<div class=\"grid\">");
-        foreach (var m in maps)
+        foreach (Fig4Indicator m in Fig4.Indicators)
         {
             ColourScale scale = ColourScale.Quantiles(rows.Values.Select(m.Value).Where(static v => v is not null).Select(static v => v!.Value), ColourScale.Sequential, "0");
-            sb.Append("<figure>").Append(map.Render(m.Id, m.Title, new ChoroplethLayer(pc4, pc => rows.TryGetValue(pc, out Pc4Indicators? r) ? m.Value(r) : null), scale, gemeenten, m.Label));
-            sb.Append(CultureInfo.InvariantCulture, $"<figcaption>{WebUtility.HtmlEncode(m.Title)} per PC4, {year}; gemeentegrenzen in groen. Grijs: minder dan 10 personen of onderdrukt.</figcaption></figure>");
+            sb.Append("<figure>").Append(map.Render(m.Id, m.Dutch, new ChoroplethLayer(pc4, pc => rows.TryGetValue(pc, out Pc4Indicators? r) ? m.Value(r) : null), scale, gemeenten, v => m.Format(v, dutch)));
+            sb.Append(CultureInfo.InvariantCulture, $"<figcaption>{WebUtility.HtmlEncode(m.Dutch)} per PC4, {year}; gemeentegrenzen in groen. Grijs: minder dan 10 personen of onderdrukt.</figcaption></figure>");
         }
 
         sb.Append("</div>");
