@@ -40,7 +40,7 @@ public sealed record MonitorLoad(string Folder, MonitorInputs? Inputs, IReadOnly
 public sealed class MonitorStore
 {
     private readonly Lazy<MonitorLoad> _load;
-    private readonly Lazy<MonitorMicrodataLoad> _microdata;
+    private readonly Lazy<Task<MonitorMicrodataLoad>> _microdata;
 
     public MonitorStore(IOptions<MonitorOptions> options, IHostEnvironment environment, ILogger<MonitorStore> logger)
     {
@@ -48,15 +48,25 @@ public sealed class MonitorStore
         ArgumentNullException.ThrowIfNull(environment);
         string folder = ResolveFolder(options.Value.Data, environment.ContentRootPath);
         _load = new Lazy<MonitorLoad>(() => Load(folder, logger), LazyThreadSafetyMode.ExecutionAndPublication);
-        _microdata = new Lazy<MonitorMicrodataLoad>(
-            () => MonitorMicrodata.Load(options.Value, environment.ContentRootPath, folder, Get().YearList is [.., int last] ? last : 2022, logger),
+        _microdata = new Lazy<Task<MonitorMicrodataLoad>>(
+            () => Task.Run(() => MonitorMicrodata.Load(options.Value, environment.ContentRootPath, folder, Get().YearList is [.., int last] ? last : 2022, logger)),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public MonitorLoad Get() => _load.Value;
 
-    /// <summary>The PC4 microdata (the region's own, or the synthetic demo), read on first use.</summary>
-    public MonitorMicrodataLoad Microdata() => _microdata.Value;
+    /// <summary>
+    /// The PC4 microdata (the region's own, or the synthetic demo). The first call starts reading (and for the demo,
+    /// generating) in the background; until that is done this returns null and the page says the maps are being prepared.
+    /// </summary>
+    public MonitorMicrodataLoad? Microdata()
+    {
+        Task<MonitorMicrodataLoad> task = _microdata.Value;
+        return task.IsCompletedSuccessfully ? task.Result : null;
+    }
+
+    /// <summary>Waits for the microdata (CLI-like callers and tests).</summary>
+    public Task<MonitorMicrodataLoad> MicrodataAsync() => _microdata.Value;
 
     /// <summary>The configured folder (relative to the content root), or the nearest <c>datasets/</c> at or above the content root.</summary>
     public static string ResolveFolder(string? configured, string contentRoot)

@@ -218,7 +218,7 @@ public static class MonitorView
                 fig4.Maps,
                 fig4.Year,
                 microdata?.Synthetic ?? false,
-                microdata?.Problem));
+                microdata is null ? t("Fig4.Preparing") : microdata.Problem));
     }
 
     /// <summary>The resource key of a funnel position.</summary>

@@ -172,6 +172,9 @@ public sealed class MonitorPageTests(MonitorWebFixture fixture) : IClassFixture<
     public async Task Monitor_Fig4_ShowsSixPc4MapsWithGemeenteBordersLabelledSynthetic()
     {
         using var client = fixture.Factory.CreateClient();
+        var first = await client.GetStringAsync("/monitor"); // starts preparing the synthetic demo in the background
+        Assert.True(first.Contains("fig4-synthetic", StringComparison.Ordinal) || first.Contains("worden voorbereid", StringComparison.Ordinal));
+        await client.GetStringAsync("/monitor?handler=csv&table=fig4&year=2022"); // the download waits until it is ready
 
         var html = await client.GetStringAsync("/monitor");
 
