@@ -234,7 +234,7 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.ToTable("RegionAreas");
                 });
 
-            modelBuilder.Entity("Gem.Core.Atlas.Session", b =>
+            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -724,7 +724,7 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.ToTable("PersonalPlans");
                 });
 
-            modelBuilder.Entity("Gem.Core.Plan.ResourceMember", b =>
+            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -929,7 +929,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gem.Core.Atlas.Session", b =>
+            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
                 {
                     b.HasOne("Gem.Core.Atlas.Offer", "Offer")
                         .WithMany("Sessions")
@@ -957,7 +957,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -972,7 +972,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", "Session")
+                    b.HasOne("Gem.Core.Groups.Session", "Session")
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -991,7 +991,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1000,7 +1000,7 @@ namespace Gem.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Gem.Core.Groups.SeatWatch", b =>
                 {
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1009,7 +1009,7 @@ namespace Gem.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Gem.Core.Groups.SessionFacilitator", b =>
                 {
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1043,7 +1043,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gem.Core.Plan.ResourceMember", b =>
+            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
                 {
                     b.HasOne("Gem.Core.Identity.GemUser", null)
                         .WithMany()

@@ -229,7 +229,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.ToTable("RegionAreas");
                 });
 
-            modelBuilder.Entity("Gem.Core.Atlas.Session", b =>
+            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -719,7 +719,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.ToTable("PersonalPlans");
                 });
 
-            modelBuilder.Entity("Gem.Core.Plan.ResourceMember", b =>
+            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -920,7 +920,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gem.Core.Atlas.Session", b =>
+            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
                 {
                     b.HasOne("Gem.Core.Atlas.Offer", "Offer")
                         .WithMany("Sessions")
@@ -948,7 +948,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -963,7 +963,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", "Session")
+                    b.HasOne("Gem.Core.Groups.Session", "Session")
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -982,7 +982,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -991,7 +991,7 @@ namespace Gem.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Gem.Core.Groups.SeatWatch", b =>
                 {
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1000,7 +1000,7 @@ namespace Gem.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Gem.Core.Groups.SessionFacilitator", b =>
                 {
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1034,7 +1034,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gem.Core.Plan.ResourceMember", b =>
+            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
                 {
                     b.HasOne("Gem.Core.Identity.GemUser", null)
                         .WithMany()

@@ -105,12 +105,3 @@ public sealed class MonitorStore
         }
     }
 }
-
-public static class MonitorSetup
-{
-    public static void AddMonitor(this IServiceCollection services)
-    {
-        services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<MonitorStore>();
-    }
-}
