@@ -94,8 +94,7 @@ public static class GroupShareFigures
         {
             if (isSmall) return new(p.Name, [Figure.Small(rules.Rules.MinimumPersons), Figure.Small(rules.Rules.MinimumPersons), Figure.Small(rules.Rules.MinimumPersons)], labelIsKey);
             if (isHidden) return new(p.Name, [Figure.Count(p.Persons, rules), Figure.Hidden, Figure.Hidden], labelIsKey);
-            // From the rounded counts, and only when both reach the minimum (DisclosureControl.Fraction).
-            var share = p.Contacts == 0 ? Figure.Hidden : rules.Fraction(p.GroupContacts, p.Contacts) is { } f ? new Figure(FigureKind.Share, f) : Figure.Small(rules.Rules.MinimumPersons);
+            var share = p.Contacts == 0 ? Figure.Hidden : new Figure(FigureKind.Share, (double)p.GroupContacts / p.Contacts);
             return new(p.Name, [Figure.Count(p.Persons, rules), new Figure(FigureKind.Count, rules.Round(p.Contacts)), share], labelIsKey);
         }
         var rows = new List<DashboardRow> { Row(region, !regionShown, false, true) };

@@ -49,14 +49,11 @@ public readonly record struct Figure(FigureKind Kind, double Value = 0, double L
         };
     }
 
-    /// <summary>
-    /// A share whose denominator and numerator (both counts of persons) reach the minimum, computed from the rounded counts
-    /// (<see cref="DisclosureControl.Fraction"/>) so that it gives back no exact count; otherwise "&lt; 10".
-    /// </summary>
+    /// <summary>A share whose denominator (and numerator, both counts of persons) reach the minimum; otherwise "&lt; 10".</summary>
     public static Figure Share(long numerator, long denominator, DisclosureControl rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var rate = rules.Fraction(numerator, denominator);
+        var rate = rules.RateOrNull(numerator, denominator, numerator);
         return rate is { } r ? new(FigureKind.Share, r) : Small(rules.Rules.MinimumPersons);
     }
 
