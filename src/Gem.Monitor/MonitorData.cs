@@ -6,6 +6,9 @@ namespace Gem.Monitor;
 /// </summary>
 public sealed record MonitorData(string VektisFolder, string GemeentenGeoJson, string Pc4GeoJson, string Postcodes, string Ses)
 {
+    /// <summary>CBS APCG flags per PC4 (optional: the monitor runs without it).</summary>
+    public string Apcg => Path.Combine(Path.GetDirectoryName(Ses)!, "APCG_2019.csv");
+
     public static MonitorData Locate(string root)
     {
         if (!Directory.Exists(root))

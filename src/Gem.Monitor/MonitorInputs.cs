@@ -17,7 +17,8 @@ public sealed record MonitorInputs(
     IReadOnlyList<SesPc4> SesPc4,
     IReadOnlyList<GeoFeature> Gemeenten,
     IReadOnlyList<GeoFeature> Pc4,
-    GemeenteNames Names)
+    GemeenteNames Names,
+    IReadOnlySet<string>? Apcg = null)
 {
     /// <summary>Reads the whole data folder (see <see cref="MonitorData.Locate"/>).</summary>
     public static MonitorInputs Load(string dataFolder, CancellationToken cancellationToken = default)
@@ -31,26 +32,22 @@ public sealed record MonitorInputs(
             SesWoa.Read(data.Ses),
             GeoJson.Read(data.GemeentenGeoJson, "gemeente"),
             GeoJson.Read(data.Pc4GeoJson, "postcode"),
-            names);
+            names,
+            File.Exists(data.Apcg) ? Deprivation.Apcg.Read(data.Apcg) : null);
     }
 
-    /// <summary>Reads every <c>vektis_YYYY_gemeente.csv</c> and computes its GGZ indicators, ordered by year.</summary>
+    /// <summary>Reads every Vektis file of the folder (<see cref="VektisReader.Place"/>) and computes its GGZ indicators, ordered by year.</summary>
     public static IReadOnlyList<GgzYear> ReadYears(MonitorData data, GemeenteNames names, IProgress<MonitorProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
-        string[] vektisFiles = [.. Directory.EnumerateFiles(data.VektisFolder, "*.csv").Where(static p => VektisReader.YearFromFileName(p) is not null).Order(StringComparer.Ordinal)];
-        if (vektisFiles.Length == 0)
-        {
-            throw new FileNotFoundException($"No vektis_YYYY_gemeente.csv files in '{data.VektisFolder}'.");
-        }
-
+        IReadOnlyList<(string Path, int Year)> vektisFiles = VektisReader.Place(data.VektisFolder);
         var files = new List<VektisFile>();
-        for (int i = 0; i < vektisFiles.Length; i++)
+        for (int i = 0; i < vektisFiles.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string path = vektisFiles[i];
-            files.Add(VektisReader.ReadFile(path, VektisReader.YearFromFileName(path)!.Value));
-            progress?.Report(new MonitorProgress(MonitorStep.ReadVektis, 100.0 * (i + 1) / vektisFiles.Length, Path.GetFileName(path)));
+            (string path, int year) = vektisFiles[i];
+            files.Add(VektisReader.ReadFile(path, year));
+            progress?.Report(new MonitorProgress(MonitorStep.ReadVektis, 100.0 * (i + 1) / vektisFiles.Count, Path.GetFileName(path)));
         }
 
         var years = new List<GgzYear>();

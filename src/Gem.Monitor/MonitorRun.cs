@@ -31,7 +31,8 @@ public sealed record MonitorResult(
     DeprivationResult Deprivation,
     IReadOnlyList<SesPc4> SesPc4,
     MicrodataResult? Microdata,
-    IReadOnlyList<string> Files);
+    IReadOnlyList<string> Files,
+    IReadOnlyList<SourceBreak> Breaks);
 
 /// <summary>
 /// The population monitor on public data: Vektis GGZ indicators per gemeente and year, age–sex standardisation with a
@@ -50,6 +51,7 @@ public static class MonitorRun
         // 1–2. Vektis and indicators
         IReadOnlyList<GgzYear> years = MonitorInputs.ReadYears(data, names, progress, cancellationToken);
         GgzYear latest = years[^1];
+        IReadOnlyList<SourceBreak> breaks = SourceBreaks.Find(years);
 
         // 3. Deprivation
         cancellationToken.ThrowIfCancellationRequested();
@@ -94,11 +96,11 @@ public static class MonitorRun
 
         progress?.Report(new MonitorProgress(MonitorStep.Write, 30, "CSV"));
 
-        string html = HtmlReport.Render(new HtmlReportInput(years, standardised, deprivation, sesYear, sesPc4, crosswalk, gemeenten, pc4, names, control, micro, synthetic));
+        string html = HtmlReport.Render(new HtmlReportInput(years, standardised, deprivation, sesYear, sesPc4, crosswalk, gemeenten, pc4, names, control, micro, synthetic, breaks));
         string htmlPath = Path.Combine(outFolder, "rapport.html");
         File.WriteAllText(htmlPath, html, new UTF8Encoding(false));
         written.Add(htmlPath);
         progress?.Report(new MonitorProgress(MonitorStep.Write, 100, "rapport.html"));
-        return new MonitorResult(years, standardised, deprivation, sesPc4, micro, written);
+        return new MonitorResult(years, standardised, deprivation, sesPc4, micro, written, breaks);
     }
 }

@@ -62,6 +62,11 @@ internal static class MonitorCommand
                     AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[green]geschreven[/] {file}");
                 }
 
+                foreach (var b in result.Breaks)
+                {
+                    AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[yellow]waarschuwing: {Gem.Monitor.Indicators.SourceBreaks.Dutch(b)}[/]");
+                }
+
                 AnsiConsole.MarkupLine("Bron: Vektis; CBS, CC BY 4.0.");
                 return 0;
             }

@@ -148,6 +148,15 @@ public sealed class DisclosureControl(DisclosureRules rules)
             : null;
     }
 
+    /// <summary>
+    /// A fraction of two counts as published: null unless both reach the minimum; otherwise computed from the rounded counts,
+    /// so that together with them it reveals nothing more (an exact fraction next to rounded counts gives the exact counts back).
+    /// </summary>
+    public double? Fraction(long numerator, long denominator)
+    {
+        return CanPublish(numerator) && CanPublish(denominator) ? Round(numerator) / (double)Round(denominator) : null;
+    }
+
     /// <summary>Protects a list of counts that is published with its total (one column).</summary>
     public ProtectedTable ProtectList(IReadOnlyList<long> counts)
     {

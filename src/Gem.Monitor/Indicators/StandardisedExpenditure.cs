@@ -13,8 +13,13 @@ public sealed record StandardisedArea(string Gemeente, double PersonYears, doubl
 
 /// <param name="NationalMean">National GGZ euro per person-year (strata with sex and age).</param>
 /// <param name="PersonSd">Pooled within-stratum standard deviation per person-year, estimated from the Vektis cells.</param>
-public sealed record StandardisedExpenditureResult(int Year, double NationalMean, double PersonSd, IReadOnlyList<StandardisedArea> Areas)
+/// <param name="Overdispersion">Spiegelhalter's additive random-effects fit over all gemeenten: the funnel limits include τ².</param>
+/// <param name="PlainPositions">Each area's position against the limits without the over-dispersion adjustment (to report the difference).</param>
+public sealed record StandardisedExpenditureResult(int Year, double NationalMean, double PersonSd, IReadOnlyList<StandardisedArea> Areas, OverdispersionFit Overdispersion, IReadOnlyList<FunnelPosition> PlainPositions)
 {
+    /// <summary>The funnel limits at a number of person-years: normal limits widened by τ², lower limits not below €0.</summary>
+    public FunnelLimit Limits(double personYears) => Statistics.Overdispersion.MeanLimits(NationalMean, PersonSd, personYears, Overdispersion.Tau2);
+
     /// <summary>
     /// Confidence interval of an area's index (observed/expected): the normal interval of its standardised mean
     /// (± z·σ̄/√person-years, the funnel's own spread) divided by the national mean.
@@ -38,13 +43,14 @@ public sealed record StandardisedExpenditureResult(int Year, double NationalMean
 
         double py = list.Sum(static a => a.PersonYears), observed = list.Sum(static a => a.Observed), expected = list.Sum(static a => a.Expected);
         double standardised = NationalMean * observed / expected;
-        FunnelLimit limits = FunnelLimits.MeanLimits(NationalMean, PersonSd, py);
+        FunnelLimit limits = Limits(py);
         return new StandardisedArea(name, py, observed, expected, standardised, limits, FunnelLimits.Classify(standardised, limits));
     }
 }
 
 /// <summary>
-/// Indirect age–sex standardisation of GGZ expenditure per gemeente with a funnel for means (normal limits).
+/// Indirect age–sex standardisation of GGZ expenditure per gemeente with a funnel for means (normal limits, widened by
+/// Spiegelhalter's additive over-dispersion τ² and clamped at €0, <see cref="Overdispersion"/>).
 /// The per-person standard deviation is not published by Vektis; it is estimated per stratum s from the cells c
 /// (gemeente × s) as σ²_s = Σ n_c (x_c − x̄_s)² / (C_s − 1), which also contains true differences between gemeenten and
 /// so widens the funnel (conservative); σ̄² = Σ N_s σ²_s / N.
@@ -74,7 +80,7 @@ public static class StandardisedExpenditure
         }
 
         double sd = Math.Sqrt(pooled / year.Strata.Sum(static s => s.Amounts.PersonYears));
-        var areas = new List<StandardisedArea>();
+        var raw = new List<(string Gemeente, double PersonYears, double Observed, double Expected, double Standardised)>();
         foreach (var g in year.Strata.GroupBy(static s => s.Area).OrderBy(static g => g.Key, StringComparer.Ordinal))
         {
             var strata = g.ToList();
@@ -88,11 +94,17 @@ public static class StandardisedExpenditure
                 continue;
             }
 
-            double standardised = mean * observed / expected;
-            FunnelLimit limits = FunnelLimits.MeanLimits(mean, sd, py);
-            areas.Add(new StandardisedArea(g.Key, py, observed, expected, standardised, limits, FunnelLimits.Classify(standardised, limits)));
+            raw.Add((g.Key, py, observed, expected, mean * observed / expected));
         }
 
-        return new StandardisedExpenditureResult(year.Year, mean, sd, areas);
+        // Gemeenten differ by more than chance (care supply, institutions): widen the limits by Spiegelhalter's τ².
+        OverdispersionFit over = Overdispersion.Estimate([.. raw.Select(static r => r.Standardised)], [.. raw.Select(r => sd / Math.Sqrt(r.PersonYears))], mean);
+        var areas = raw.Select(r =>
+        {
+            FunnelLimit limits = Overdispersion.MeanLimits(mean, sd, r.PersonYears, over.Tau2);
+            return new StandardisedArea(r.Gemeente, r.PersonYears, r.Observed, r.Expected, r.Standardised, limits, FunnelLimits.Classify(r.Standardised, limits));
+        }).ToList();
+        var plain = raw.Select(r => FunnelLimits.Classify(r.Standardised, FunnelLimits.MeanLimits(mean, sd, r.PersonYears))).ToList();
+        return new StandardisedExpenditureResult(year.Year, mean, sd, areas, over, plain);
     }
 }

@@ -23,7 +23,9 @@ public sealed record Pc4Aggregate(
     long PersonsCompulsory,
     long Readmissions,
     long RevolvingDoor,
-    long Dropouts)
+    long Dropouts,
+    long PatientsBasic = 0,
+    long PatientsSpecialist = 0)
 {
     public static Pc4Aggregate operator +(Pc4Aggregate a, Pc4Aggregate b)
     {
@@ -33,7 +35,7 @@ public sealed record Pc4Aggregate(
             a.Year, a.Pc4, a.Inhabitants + b.Inhabitants, a.Patients + b.Patients, a.Costs + b.Costs, a.CostsSmi + b.CostsSmi,
             a.CostsBasic + b.CostsBasic, a.CostsSpecialist + b.CostsSpecialist, a.PatientsSmi + b.PatientsSmi, a.PersonsAdmitted + b.PersonsAdmitted, a.Admissions + b.Admissions,
             a.CompulsoryAdmissions + b.CompulsoryAdmissions, a.PersonsCompulsory + b.PersonsCompulsory, a.Readmissions + b.Readmissions,
-            a.RevolvingDoor + b.RevolvingDoor, a.Dropouts + b.Dropouts);
+            a.RevolvingDoor + b.RevolvingDoor, a.Dropouts + b.Dropouts, a.PatientsBasic + b.PatientsBasic, a.PatientsSpecialist + b.PatientsSpecialist);
     }
 }
 
@@ -60,7 +62,8 @@ public sealed record Pc4Indicators(
     FunnelPosition? PrevalenceFunnel);
 
 /// <summary>The result of a microdata run: national aggregates per year and the protected PC4 indicators.</summary>
-public sealed record MicrodataResult(IReadOnlyList<Pc4Aggregate> National, IReadOnlyList<Pc4Indicators> Pc4);
+/// <param name="CompulsoryPrior">Per year the gamma prior (shape α, rate β per inhabitant) of the smoothed compulsory-admission rate.</param>
+public sealed record MicrodataResult(IReadOnlyList<Pc4Aggregate> National, IReadOnlyList<Pc4Indicators> Pc4, IReadOnlyDictionary<int, (double Shape, double Rate)> CompulsoryPrior);
 
 /// <summary>
 /// Aggregates microdata with DuckDB (embedded) to the six Fig. 4 indicators per PC4 — expenditure per inhabitant and
@@ -86,7 +89,9 @@ public static class MicrodataIndicators
                count(*) FILTER (WHERE verplichte_opnames > 0) AS personen_verplicht,
                coalesce(sum(heropnames_30d), 0)::BIGINT AS heropnames,
                count(*) FILTER (WHERE opnames >= 3) AS draaideur,
-               count(*) FILTER (WHERE uitval) AS uitval
+               count(*) FILTER (WHERE uitval) AS uitval,
+               count(*) FILTER (WHERE kosten_basis_ggz > 0) AS patienten_basis,
+               count(*) FILTER (WHERE kosten_specialistische_ggz > 0) AS patienten_specialistisch
         FROM {source}
         GROUP BY jaar, pc4
         ORDER BY jaar, pc4
@@ -111,19 +116,32 @@ public static class MicrodataIndicators
         {
             list.Add(new Pc4Aggregate(
                 r.GetInt32(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7),
-                r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.GetInt64(12), r.GetInt64(13), r.GetInt64(14), r.GetInt64(15)));
+                r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.GetInt64(12), r.GetInt64(13), r.GetInt64(14), r.GetInt64(15), r.GetInt64(16), r.GetInt64(17)));
         }
 
         return list;
     }
 
-    /// <summary>National totals, statistics and disclosure control over the PC4 aggregates.</summary>
+    /// <summary>
+    /// Every published rate and fraction of persons is computed from the published (rounded) counts, so it gives back no
+    /// more than those counts (docs/decisions/103-disclosure-control.md, "rates"). The attacker test reads this flag.
+    /// </summary>
+    public const bool RatesFromPublishedCounts = true;
+
+    /// <summary>
+    /// National totals, statistics and disclosure control over the PC4 aggregates. Rules (decision 103): a PC4 under 10
+    /// inhabitants publishes nothing; a rate or fraction is published only when its numerator and denominator each count at
+    /// least 10 (persons, or admissions for admission rates) and is then computed from the rounded counts; a cost fraction
+    /// needs 10 persons with such costs (basic and specialist are suppressed together, as they add up); the empirical-Bayes
+    /// compulsory-admission rate is published only where the crude count may be, from the rounded count.
+    /// </summary>
     public static MicrodataResult Compute(IReadOnlyList<Pc4Aggregate> aggregates, DisclosureControl control)
     {
         ArgumentNullException.ThrowIfNull(aggregates);
         ArgumentNullException.ThrowIfNull(control);
         var national = new List<Pc4Aggregate>();
         var output = new List<Pc4Indicators>();
+        var priors = new Dictionary<int, (double Shape, double Rate)>();
         foreach (var year in aggregates.GroupBy(static a => a.Year).OrderBy(static g => g.Key))
         {
             List<Pc4Aggregate> areas = [.. year.OrderBy(static a => a.Pc4, StringComparer.Ordinal)];
@@ -136,33 +154,47 @@ public static class MicrodataIndicators
             PoissonGammaFit? smoothed = areas.Count >= 2 && areas.Any(static a => a.CompulsoryAdmissions > 0)
                 ? PoissonGammaSmoother.Smooth([.. areas.Select(static a => (double)a.CompulsoryAdmissions)], [.. areas.Select(static a => (double)Math.Max(1, a.Inhabitants))])
                 : null;
+            if (smoothed is not null)
+            {
+                priors[year.Key] = (smoothed.Shape, smoothed.Rate);
+            }
+
             for (int i = 0; i < areas.Count; i++)
             {
                 Pc4Aggregate a = areas[i];
                 bool area = control.CanPublish(a.Inhabitants);
-                bool pat = area && patients.Status(i, 0) == CellStatus.Published;
-                double? Div(double num, double den, bool ok) => ok && den > 0 ? num / den : null;
+                long inhabitants = control.Round(a.Inhabitants);
+                long? patientCount = area ? patients.Published(i, 0) : null;
+                bool pat = patientCount is > 0;
+                double? Rate(long numerator, long denominator, double per = 1) =>
+                    control.Fraction(numerator, denominator) is { } f ? per * f : null;
+                double? Money(double amount, long? published) => published is > 0 ? amount / published.Value : null;
+                bool costSplit = pat && control.CanPublish(a.PatientsBasic) && control.CanPublish(a.PatientsSpecialist);
+                bool compulsory = area && control.CanPublish(a.PersonsCompulsory);
+                double? prevalenceShown = pat ? patientCount!.Value / (double)inhabitants : null;
                 output.Add(new Pc4Indicators(
                     year.Key,
                     a.Pc4,
-                    area ? control.Round(a.Inhabitants) : null,
-                    pat ? patients.Published(i, 0) : null,
-                    Div(a.Costs, a.Inhabitants, pat),
-                    Div(a.Costs, a.Patients, pat),
-                    Div(a.Patients, a.Inhabitants, pat),
-                    Div(a.CostsSmi, a.Costs, pat && control.CanPublish(a.PatientsSmi)),
-                    Div(a.CostsBasic, a.Costs, pat),
-                    Div(a.CostsSpecialist, a.Costs, pat),
-                    Div(10000.0 * a.CompulsoryAdmissions, a.Inhabitants, area && control.CanPublish(a.PersonsCompulsory)),
-                    area && smoothed is not null ? 10000 * smoothed.Areas[i].Smoothed : null,
-                    Div(a.Readmissions, a.Admissions, area && control.CanPublish(a.PersonsAdmitted)),
-                    Div(10000.0 * a.RevolvingDoor, a.Inhabitants, area && control.CanPublish(a.RevolvingDoor)),
-                    Div(a.Dropouts, a.Patients, pat && control.CanPublish(a.Dropouts)),
-                    pat ? FunnelLimits.Classify(a.Patients / (double)a.Inhabitants, FunnelLimits.ProportionLimits(prevalence, a.Inhabitants)) : null));
+                    area ? inhabitants : null,
+                    patientCount,
+                    pat ? Money(a.Costs, inhabitants) : null,
+                    pat ? Money(a.Costs, patientCount) : null,
+                    prevalenceShown,
+                    pat && control.CanPublish(a.PatientsSmi) && a.Costs > 0 ? a.CostsSmi / a.Costs : null,
+                    costSplit && a.Costs > 0 ? a.CostsBasic / a.Costs : null,
+                    costSplit && a.Costs > 0 ? a.CostsSpecialist / a.Costs : null,
+                    compulsory ? Rate(a.CompulsoryAdmissions, a.Inhabitants, 10000) : null,
+                    compulsory && control.CanPublish(a.CompulsoryAdmissions) && smoothed is not null
+                        ? 10000 * (double.IsPositiveInfinity(smoothed.Shape) ? smoothed.Mean : (control.Round(a.CompulsoryAdmissions) + smoothed.Shape) / (inhabitants + smoothed.Rate))
+                        : null,
+                    area && control.CanPublish(a.PersonsAdmitted) ? Rate(a.Readmissions, a.Admissions) : null,
+                    area ? Rate(a.RevolvingDoor, a.Inhabitants, 10000) : null,
+                    pat ? Rate(a.Dropouts, a.Patients) : null,
+                    prevalenceShown is { } q ? FunnelLimits.Classify(q, FunnelLimits.ProportionLimits(prevalence, inhabitants)) : null));
             }
         }
 
-        return new MicrodataResult(national, output);
+        return new MicrodataResult(national, output, priors);
     }
 
     /// <summary>Writes the protected indicators (semicolon-separated, '.' decimal; empty = suppressed).</summary>

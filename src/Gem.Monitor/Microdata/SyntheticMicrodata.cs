@@ -46,9 +46,8 @@ public static class SyntheticMicrodata
         GemeenteNames names = GemeenteNames.Default;
 
         // Calibration on real aggregates.
-        string vektis2022 = Directory.EnumerateFiles(data.VektisFolder, "*.csv").Where(static p => VektisReader.YearFromFileName(p) is not null)
-            .OrderBy(static p => VektisReader.YearFromFileName(p)).Last();
-        GgzYear ggz = GgzExpenditure.Compute(VektisReader.ReadFile(vektis2022, VektisReader.YearFromFileName(vektis2022)!.Value), names);
+        (string vektisPath, int vektisYear) = VektisReader.Place(data.VektisFolder)[^1];
+        GgzYear ggz = GgzExpenditure.Compute(VektisReader.ReadFile(vektisPath, vektisYear), names);
         var stratumCost = ggz.NationalStrata.ToDictionary(static s => (s.Sex, s.AgeBand), static s => s.Amounts.Ggz / s.Amounts.PersonYears);
         double nationalCost = ggz.NationalStrata.Sum(static s => s.Amounts.Ggz) / ggz.NationalStrata.Sum(static s => s.Amounts.PersonYears);
         Pc4Crosswalk crosswalk = Pc4Crosswalk.Load(data.Postcodes, names);

@@ -25,7 +25,8 @@ public sealed record HtmlReportInput(
     GemeenteNames Names,
     DisclosureControl Control,
     MicrodataResult? Microdata = null,
-    bool MicrodataSynthetic = false);
+    bool MicrodataSynthetic = false,
+    IReadOnlyList<SourceBreak>? Breaks = null);
 
 /// <summary>A self-contained HTML report in Dutch: inline CSS and SVG, no scripts, no external resources.</summary>
 public static class HtmlReport
@@ -69,7 +70,20 @@ public static class HtmlReport
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{y.Year}</td><td>{Charts.Nl(control.Round((long)n.Amounts.Insured), 0)}</td><td>{Charts.Nl(n.GgzPerPersonYear, 2)}</td><td>{Pct(n.FractionBasic)}</td><td>{Pct(n.FractionSpecialist)}</td><td>{Pct(n.FractionLongTerm)}</td><td>{Pct(n.FractionConsultations)}</td><td>{Pct(n.FractionIntramural)}</td><td>{Pct(n.FractionOtherServices)}</td><td>{Pct(n.GgzShareOfZvw)}</td></tr>");
         }
 
-        sb.Append("</tbody></table><p>Tot en met 2021 splitste Vektis ggz in basis-, specialistische en langdurige ggz; vanaf 2022 (zorgprestatiemodel) in consulten, intramuraal verblijf en overige prestaties. De twee reeksen zijn niet één-op-één vergelijkbaar.</p>");
+        sb.Append("</tbody></table>");
+        if (input.Breaks is { Count: > 0 } breaks)
+        {
+            sb.Append("<section id=\"breuken\"><h3>Breuken in de brongegevens</h3><p>Een verandering van meer dan ");
+            sb.Append(CultureInfo.InvariantCulture, $"{SourceBreaks.Threshold:0%} per jaar in de landelijke cijfers is geen verandering in de zorg maar in de bron (registratie, productstructuur). Vergelijk deze jaren niet zonder meer:</p><ul>");
+            foreach (SourceBreak b in breaks)
+            {
+                sb.Append("<li>").Append(WebUtility.HtmlEncode(SourceBreaks.Dutch(b))).Append("</li>");
+            }
+
+            sb.Append("</ul></section>");
+        }
+
+        sb.Append("<p>Tot en met 2021 splitste Vektis ggz in basis-, specialistische en langdurige ggz; vanaf 2022 (zorgprestatiemodel) in consulten, intramuraal verblijf en overige prestaties. De twee reeksen zijn niet één-op-één vergelijkbaar.</p>");
 
         // Maps
         sb.Append("<h2>Kaarten</h2><div class=\"grid\">");
@@ -99,8 +113,8 @@ public static class HtmlReport
         var std = input.Standardised;
         sb.Append("<h2>Trechterdiagram (funnel plot)</h2>");
         var funnelPoints = std.Areas.Select(a => new ChartPoint(a.PersonYears, a.StandardisedMean, $"{a.Gemeente}: € {Charts.Nl(a.StandardisedMean, 0)} ({Charts.Nl(a.PersonYears, 0)} verzekerdejaren)", Colour(a.Position))).ToList();
-        sb.Append("<figure>").Append(Charts.Funnel("funnel-ggz", "Gestandaardiseerde ggz-uitgaven per verzekerdejaar", funnelPoints, std.NationalMean, n => FunnelLimits.MeanLimits(std.NationalMean, std.PersonSd, n), "verzekerdejaren (log-schaal)", "€ per verzekerdejaar (gestandaardiseerd)"));
-        sb.Append(CultureInfo.InvariantCulture, $"<figcaption>Leeftijd-geslacht-gestandaardiseerde ggz-uitgaven per gemeente, {std.Year}, tegen het aantal verzekerdejaren. Controlegrenzen 95% en 99,8% rond het landelijk gemiddelde (€ {Charts.Nl(std.NationalMean, 0)}), normale benadering met geschatte standaarddeviatie per persoon € {Charts.Nl(std.PersonSd, 0)}. {std.Areas.Count(static a => a.Position == FunnelPosition.Above998)} gemeenten boven en {std.Areas.Count(static a => a.Position == FunnelPosition.Below998)} onder de 99,8%-grens.</figcaption></figure>");
+        sb.Append("<figure>").Append(Charts.Funnel("funnel-ggz", "Gestandaardiseerde ggz-uitgaven per verzekerdejaar", funnelPoints, std.NationalMean, std.Limits, "verzekerdejaren (log-schaal)", "€ per verzekerdejaar (gestandaardiseerd)"));
+        sb.Append(CultureInfo.InvariantCulture, $"<figcaption>Leeftijd-geslacht-gestandaardiseerde ggz-uitgaven per gemeente ({std.Areas.Count} gemeenten), {std.Year}, tegen het aantal verzekerdejaren. Controlegrenzen 95% en 99,8% rond het landelijk gemiddelde (€ {Charts.Nl(std.NationalMean, 0)}): normale benadering met geschatte standaarddeviatie per persoon € {Charts.Nl(std.PersonSd, 0)}, verbreed voor overdispersie (Spiegelhalter 2005, additieve random effects, φ = {Charts.Nl(std.Overdispersion.Phi, 1)}, τ = € {Charts.Nl(Math.Sqrt(std.Overdispersion.Tau2), 1)}); ondergrens niet onder € 0. {FunnelText(std)}</figcaption></figure>");
 
         // Deprivation
         var dep = input.Deprivation;
@@ -108,8 +122,10 @@ public static class HtmlReport
         var scatter = dep.Gemeenten.Select(static g => new ChartPoint(g.SesScore, g.Observed, $"{g.Gemeente}: SES {Charts.Nl(g.SesScore, 2)}, € {Charts.Nl(g.Observed, 0)}")).ToList();
         sb.Append("<figure>").Append(Charts.Scatter("scatter-ses", "Ggz-uitgaven tegen SES-WOA", scatter, dep.Fit.Coefficients[0], dep.Fit.Coefficients[1], $"SES-WOA totaalscore {input.SesYear} (gewogen naar huishoudens)", $"€ ggz per verzekerdejaar {dep.Year}"));
         sb.Append(CultureInfo.InvariantCulture, $"<figcaption>Gewogen regressie (gewicht = aantal huishoudens), n = {dep.Gemeenten.Count} gemeenten: uitgaven = {Charts.Nl(dep.Fit.Coefficients[0], 1)} + ({Charts.Nl(dep.Fit.Coefficients[1], 1)}) × SES-WOA (standaardfout {Charts.Nl(dep.Fit.StandardErrors[1], 1)}); R² = {Charts.Nl(dep.Fit.RSquared, 3)}. Coëfficiënten gecontroleerd tegen R (lm).</figcaption></figure>");
-        sb.Append("<div class=\"grid\"><div><h3>Hoger dan verwacht uit SES</h3>").Append(Table(dep.Gemeenten.OrderByDescending(static g => g.Ratio).Take(10))).Append("</div>");
-        sb.Append("<div><h3>Lager dan verwacht uit SES</h3>").Append(Table(dep.Gemeenten.OrderBy(static g => g.Ratio).Take(10))).Append("</div></div>");
+        var institutions = InstitutionContext.For(input.Years, dep.Year);
+        sb.Append("<div class=\"grid\"><div><h3>Hoger dan verwacht uit SES</h3>").Append(Table(dep.Gemeenten.OrderByDescending(static g => g.Ratio).Take(10), institutions)).Append("</div>");
+        sb.Append("<div><h3>Lager dan verwacht uit SES</h3>").Append(Table(dep.Gemeenten.OrderBy(static g => g.Ratio).Take(10), institutions)).Append("</div></div>");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Instelling: in deze gemeenten gaat minstens {InstitutionContext.MinimumShare:0%} van de ggz-uitgaven, en minstens {InstitutionContext.MinimumTimesNational:0} keer het landelijke aandeel, naar intramuraal verblijf of langdurige ggz. Daar wonen mensen in een ggz-instelling; hun zorg telt mee voor de gemeente van de instelling, niet voor de gemeente waar zij vandaan komen ({institutions.Count} gemeenten).</p>");
 
         if (input.Microdata is { } micro)
         {
@@ -155,21 +171,13 @@ public static class HtmlReport
             sb.Append("<p><strong>SYNTHETISCHE GEGEVENS</strong>: gegenereerde microdata, geen echte personen (gekalibreerd op CBS-bevolking, Vektis-uitgaven en de SES-gradiënt). Bedoeld als demonstratie.</p>");
         }
 
-        (string Id, string Title, Func<Pc4Indicators, double?> Value, Func<double, string> Label)[] maps =
-        [
-            ("pc4-kosten-inwoner", "Ggz-uitgaven per inwoner", static p => p.CostPerInhabitant, static v => "€ " + Charts.Nl(v, 0)),
-            ("pc4-kosten-patient", "Ggz-uitgaven per patiënt", static p => p.CostPerPatient, static v => "€ " + Charts.Nl(v, 0)),
-            ("pc4-prevalentie", "Behandelde prevalentie", static p => p.TreatedPrevalence, static v => Charts.Nl(100 * v, 1) + "%"),
-            ("pc4-ernstig", "Fractie uitgaven ernstige psychische aandoeningen", static p => p.FractionSmi, static v => Charts.Nl(100 * v, 0) + "%"),
-            ("pc4-basis", "Fractie basis-ggz", static p => p.FractionBasic, static v => Charts.Nl(100 * v, 0) + "%"),
-            ("pc4-specialistisch", "Fractie specialistische ggz", static p => p.FractionSpecialist, static v => Charts.Nl(100 * v, 0) + "%"),
-        ];
+        var dutch = CultureInfo.GetCultureInfo("nl-NL");
         sb.Append("<div class=\"grid\">");
-        foreach (var m in maps)
+        foreach (Fig4Indicator m in Fig4.Indicators)
         {
             ColourScale scale = ColourScale.Quantiles(rows.Values.Select(m.Value).Where(static v => v is not null).Select(static v => v!.Value), ColourScale.Sequential, "0");
-            sb.Append("<figure>").Append(map.Render(m.Id, m.Title, new ChoroplethLayer(pc4, pc => rows.TryGetValue(pc, out Pc4Indicators? r) ? m.Value(r) : null), scale, gemeenten, m.Label));
-            sb.Append(CultureInfo.InvariantCulture, $"<figcaption>{WebUtility.HtmlEncode(m.Title)} per PC4, {year}; gemeentegrenzen in groen. Grijs: minder dan 10 personen of onderdrukt.</figcaption></figure>");
+            sb.Append("<figure>").Append(map.Render(m.Id, m.Dutch, new ChoroplethLayer(pc4, pc => rows.TryGetValue(pc, out Pc4Indicators? r) ? m.Value(r) : null), scale, gemeenten, v => m.Format(v, dutch)));
+            sb.Append(CultureInfo.InvariantCulture, $"<figcaption>{WebUtility.HtmlEncode(m.Dutch)} per PC4, {year}; gemeentegrenzen in groen. Grijs: minder dan 10 personen of onderdrukt.</figcaption></figure>");
         }
 
         sb.Append("</div>");
@@ -186,12 +194,13 @@ public static class HtmlReport
         return sb.ToString();
     }
 
-    private static string Table(IEnumerable<DeprivationResidual> rows)
+    private static string Table(IEnumerable<DeprivationResidual> rows, IReadOnlyDictionary<string, InstitutionMark> institutions)
     {
-        var sb = new StringBuilder("<table><thead><tr><th>Gemeente</th><th>Waargenomen €</th><th>Verwacht €</th><th>Verhouding</th><th>SES-WOA</th></tr></thead><tbody>");
+        var sb = new StringBuilder("<table><thead><tr><th>Gemeente</th><th>Waargenomen €</th><th>Verwacht €</th><th>Verhouding</th><th>SES-WOA</th><th>Context</th></tr></thead><tbody>");
         foreach (DeprivationResidual r in rows)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(r.Gemeente)}</td><td>{Charts.Nl(r.Observed, 0)}</td><td>{Charts.Nl(r.Expected, 0)}</td><td>{Charts.Nl(r.Ratio, 2)}</td><td>{Charts.Nl(r.SesScore, 2)}</td></tr>");
+            string context = institutions.TryGetValue(r.Gemeente, out InstitutionMark? m) ? WebUtility.HtmlEncode(InstitutionContext.Dutch(m)) : string.Empty;
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(r.Gemeente)}</td><td>{Charts.Nl(r.Observed, 0)}</td><td>{Charts.Nl(r.Expected, 0)}</td><td>{Charts.Nl(r.Ratio, 2)}</td><td>{Charts.Nl(r.SesScore, 2)}</td><td>{context}</td></tr>");
         }
 
         return sb.Append("</tbody></table>").ToString();
@@ -200,6 +209,14 @@ public static class HtmlReport
     private static string Pct(double f) => double.IsFinite(f) ? Charts.Nl(100 * f, 1) + "%" : "–";
 
     private static string Colour(FunnelPosition p) => Charts.FunnelColour(p);
+
+    /// <summary>How many gemeenten lie outside the 99.8% limits, with and without the over-dispersion adjustment.</summary>
+    internal static string FunnelText(StandardisedExpenditureResult std)
+    {
+        int above = std.Areas.Count(static a => a.Position == FunnelPosition.Above998), below = std.Areas.Count(static a => a.Position == FunnelPosition.Below998);
+        int plain = std.PlainPositions.Count(static p => p is FunnelPosition.Above998 or FunnelPosition.Below998);
+        return string.Create(CultureInfo.InvariantCulture, $"{above} gemeenten boven en {below} onder de 99,8%-grens ({above + below} van {std.Areas.Count}; zonder correctie voor overdispersie {plain}).");
+    }
 
     private static string PositionText(FunnelPosition p) => p switch
     {

@@ -23,9 +23,10 @@ public static class IndicatorCsv
         var dep = deprivation.Gemeenten.ToDictionary(static a => a.Gemeente, StringComparer.Ordinal);
         var sb = new StringBuilder();
         sb.Append(Source).Append('\n');
-        sb.Append("jaar;gemeente;verzekerden;verzekerdejaren;ggz_kosten_per_verzekerdejaar;fractie_basis_ggz;fractie_specialistische_ggz;fractie_langdurige_ggz;fractie_consulten_ggz;fractie_intramuraal_verblijf_ggz;fractie_overige_prestaties_ggz;ggz_aandeel_zvw;ggz_index_leeftijd_geslacht;ggz_gestandaardiseerd_per_verzekerdejaar;funnel;ses_woa;ggz_verwacht_uit_ses;ggz_waargenomen_gedeeld_door_verwacht\n");
+        sb.Append("jaar;gemeente;verzekerden;verzekerdejaren;ggz_kosten_per_verzekerdejaar;fractie_basis_ggz;fractie_specialistische_ggz;fractie_langdurige_ggz;fractie_consulten_ggz;fractie_intramuraal_verblijf_ggz;fractie_overige_prestaties_ggz;ggz_aandeel_zvw;ggz_index_leeftijd_geslacht;ggz_gestandaardiseerd_per_verzekerdejaar;funnel;ses_woa;ggz_verwacht_uit_ses;ggz_waargenomen_gedeeld_door_verwacht;instelling_kolom;instelling_jaar;instelling_aandeel;instelling_aandeel_nederland\n");
         foreach (GgzYear y in years)
         {
+            var institutions = InstitutionContext.For(years, y.Year);
             foreach (GgzIndicator g in y.Gemeenten)
             {
                 long insured = (long)Math.Round(g.Amounts.Insured);
@@ -40,6 +41,9 @@ public static class IndicatorCsv
                 Append(sb, ok && s is not null, s?.Index ?? double.NaN, s?.StandardisedMean ?? double.NaN);
                 sb.Append(s is null || !ok ? string.Empty : Position(s.Position)).Append(';');
                 Append(sb, ok && d is not null, d?.SesScore ?? double.NaN, d?.Expected ?? double.NaN, d?.Ratio ?? double.NaN);
+                InstitutionMark? m = institutions.GetValueOrDefault(g.Area);
+                sb.Append(m is null ? ";;" : string.Create(CultureInfo.InvariantCulture, $"{Vektis.VektisColumns.NameOf(m.Column)};{m.Year};"));
+                Append(sb, m is not null, m?.Share ?? double.NaN, m?.NationalShare ?? double.NaN);
                 sb.Length--;
                 sb.Append('\n');
             }

@@ -9,27 +9,87 @@ namespace Gem.Monitor.Vektis;
 /// </summary>
 public static partial class VektisReader
 {
-    /// <summary>Reads every <c>vektis_YYYY_gemeente.csv</c> in a folder, ordered by year.</summary>
+    /// <summary>Reads every Vektis file in a folder (<see cref="Place"/>), ordered by year.</summary>
     public static IReadOnlyList<VektisFile> ReadFolder(string folder)
+    {
+        return [.. Place(folder).Select(static x => ReadFile(x.Path, x.Year))];
+    }
+
+    /// <summary>
+    /// Places every file of a Vektis folder in its year, ordered by year. Every <c>.csv</c> is a Vektis file, under any
+    /// name: ours (<c>vektis_2022_gemeente.csv</c>) or Vektis' own download name ("Vektis Open Databestand
+    /// Zorgverzekeringswet 2023 - gemeente.csv"). The year is the one year (19xx/20xx) in the name, else the
+    /// <c>jaar</c> column of the contents. Documentation (<c>.md</c>, <c>.txt</c>) is left alone. Anything else — another
+    /// file type, a CSV without a year, two files for one year — is an error naming the file: never skipped in silence.
+    /// </summary>
+    public static IReadOnlyList<(string Path, int Year)> Place(string folder)
     {
         if (!Directory.Exists(folder))
         {
             throw new DirectoryNotFoundException($"Vektis folder '{folder}' does not exist.");
         }
 
-        return [.. Directory.EnumerateFiles(folder, "*.csv")
-            .Select(static p => (Path: p, Year: YearFromFileName(p)))
-            .Where(static x => x.Year is not null)
-            .OrderBy(static x => x.Year)
-            .Select(static x => ReadFile(x.Path, x.Year!.Value))];
+        var placed = new List<(string Path, int Year)>();
+        foreach (string path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            string ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
+            if (ext is ".md" or ".txt" || System.IO.Path.GetFileName(path).StartsWith('.'))
+            {
+                continue;
+            }
+
+            if (ext != ".csv")
+            {
+                throw new VektisFormatException(
+                    $"{path}: the Vektis folder holds only the CSV files of the open data set (semicolon-separated); "
+                    + "unpack or convert this file, or move it elsewhere.");
+            }
+
+            int year = YearFromFileName(path) ?? YearFromContents(path)
+                ?? throw new VektisFormatException(
+                    $"{path}: cannot tell which year this Vektis file is: its name has no year (such as 2023) and it has no 'jaar' column. "
+                    + "Rename it, e.g. 'vektis_2023_gemeente.csv' or Vektis' own 'Vektis Open Databestand Zorgverzekeringswet 2023 - gemeente.csv'.");
+            if (placed.FirstOrDefault(p => p.Year == year) is { Path: not null } twin)
+            {
+                throw new VektisFormatException($"{path}: the folder has two files for {year.ToString(CultureInfo.InvariantCulture)} (also '{twin.Path}'); keep one.");
+            }
+
+            placed.Add((path, year));
+        }
+
+        if (placed.Count == 0)
+        {
+            throw new FileNotFoundException($"No Vektis CSV files in '{folder}' (e.g. vektis_2022_gemeente.csv).");
+        }
+
+        return [.. placed.OrderBy(static p => p.Year)];
     }
 
-    /// <summary>The year in a file name such as <c>vektis_2019_gemeente.csv</c>, or null.</summary>
+    /// <summary>The one year (1990–2099) in a file name such as <c>vektis_2019_gemeente.csv</c> or "... Zorgverzekeringswet 2023 - gemeente.csv", or null (none, or several different ones).</summary>
     public static int? YearFromFileName(string path)
     {
-        Match m = YearPattern().Match(System.IO.Path.GetFileName(path));
-        return m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+        int[] years = [.. YearPattern().Matches(System.IO.Path.GetFileNameWithoutExtension(path)).Select(static m => int.Parse(m.Value, CultureInfo.InvariantCulture)).Distinct()];
+        return years.Length == 1 ? years[0] : null;
     }
+
+    /// <summary>The value of a <c>jaar</c> column in the first data row, or null when the file has no such column.</summary>
+    public static int? YearFromContents(string path)
+    {
+        using var reader = new StreamReader(path);
+        string[] header = (reader.ReadLine() ?? string.Empty).Split(';');
+        int column = Array.FindIndex(header, static h => IsYearColumn(h));
+        if (column < 0)
+        {
+            return null;
+        }
+
+        string? line = reader.ReadLine();
+        string[] f = line?.Split(';') ?? [];
+        return f.Length > column && int.TryParse(f[column].Trim().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out int y) ? y
+            : throw new VektisFormatException($"{path}: line 2, column {column + 1} 'jaar': '{(f.Length > column ? f[column] : string.Empty)}' is not a year.");
+    }
+
+    private static bool IsYearColumn(string header) => VektisColumns.Normalise(header) is "jaar" or "peiljaar";
 
     public static VektisFile ReadFile(string path, int year)
     {
@@ -47,6 +107,12 @@ public static partial class VektisReader
         var costColumns = new HashSet<VektisCost>();
         for (int i = 0; i < headers.Length; i++)
         {
+            if (IsYearColumn(headers[i]))
+            {
+                map[i] = YearColumn;
+                continue;
+            }
+
             string canonical = VektisColumns.TryMap(headers[i])
                 ?? throw new VektisFormatException(
                     $"{source}: column {i + 1} '{headers[i].Trim()}' cannot be mapped to a Vektis column "
@@ -122,6 +188,13 @@ public static partial class VektisReader
                         break;
                     case -5:
                         personYears = ParseNumber(value, source, lineNumber, i, headers[i]);
+                        break;
+                    case YearColumn:
+                        if (value != year.ToString(CultureInfo.InvariantCulture))
+                        {
+                            throw BadValue(source, lineNumber, i, headers[i], value, year.ToString(CultureInfo.InvariantCulture) + " (the year of this file)");
+                        }
+
                         break;
                     default:
                         costs[map[i]] = ParseNumber(value, source, lineNumber, i, headers[i]);
@@ -208,7 +281,9 @@ public static partial class VektisReader
             $"{source}: line {line}, column {column + 1} '{header.Trim()}': value '{value}' is not {expected}.");
     }
 
-    [GeneratedRegex(@"(?:^|_)(\d{4})(?:_|\.|$)")]
+    private const int YearColumn = -6;
+
+    [GeneratedRegex(@"(?<!\d)(?:199\d|20\d\d)(?!\d)")]
     private static partial Regex YearPattern();
 
     [GeneratedRegex(@"^\s*(\d+)\s*(?:t/m\s*(\d+)\s*jaar|\+|\s*jaar\s*en\s*ouder)\s*$")]

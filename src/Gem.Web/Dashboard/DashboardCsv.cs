@@ -24,10 +24,14 @@ public static class DashboardCsv
         return sb.ToString();
     }
 
-    /// <summary>Quotes when needed; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula.</summary>
+    /// <summary>
+    /// Quotes when needed; a text cell with a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a
+    /// formula. A number (invariant, such as "-0.156") is data, not a formula, and stays a number.
+    /// </summary>
     internal static string Quote(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@'
+            && (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double number) || !double.IsFinite(number))) value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -5,7 +5,7 @@ public static class MonitorModule
 {
     public static void AddMonitor(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MonitorStore>();
         builder.Services.AddSingleton<SocialStore>();
     }

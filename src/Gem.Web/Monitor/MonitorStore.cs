@@ -17,6 +17,13 @@ public sealed class MonitorOptions
     /// the first <c>datasets/</c> folder at or above the content root (the repository's shipped data).
     /// </summary>
     public string? Data { get; set; }
+
+    /// <summary>Folder with the region's person-level microdata (CSV or Parquet, docs/monitor/microdata.md). Empty: synthetic demo data.</summary>
+    public string? Microdata { get; set; }
+
+    /// <summary>Scale of the synthetic demo population (share of the real population per PC4 × age × sex).</summary>
+    [System.ComponentModel.DataAnnotations.Range(0.001, 1)]
+    public double SyntheticScale { get; set; } = 0.05;
 }
 
 /// <summary>The monitor's data read once: every Vektis year with its standardisation and regression, or why it could not be read.</summary>
@@ -33,6 +40,7 @@ public sealed record MonitorLoad(string Folder, MonitorInputs? Inputs, IReadOnly
 public sealed class MonitorStore
 {
     private readonly Lazy<MonitorLoad> _load;
+    private readonly Lazy<Task<MonitorMicrodataLoad>> _microdata;
 
     public MonitorStore(IOptions<MonitorOptions> options, IHostEnvironment environment, ILogger<MonitorStore> logger)
     {
@@ -40,9 +48,25 @@ public sealed class MonitorStore
         ArgumentNullException.ThrowIfNull(environment);
         string folder = ResolveFolder(options.Value.Data, environment.ContentRootPath);
         _load = new Lazy<MonitorLoad>(() => Load(folder, logger), LazyThreadSafetyMode.ExecutionAndPublication);
+        _microdata = new Lazy<Task<MonitorMicrodataLoad>>(
+            () => Task.Run(() => MonitorMicrodata.Load(options.Value, environment.ContentRootPath, folder, Get().YearList is [.., int last] ? last : 2022, logger)),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public MonitorLoad Get() => _load.Value;
+
+    /// <summary>
+    /// The PC4 microdata (the region's own, or the synthetic demo). The first call starts reading (and for the demo,
+    /// generating) in the background; until that is done this returns null and the page says the maps are being prepared.
+    /// </summary>
+    public MonitorMicrodataLoad? Microdata()
+    {
+        Task<MonitorMicrodataLoad> task = _microdata.Value;
+        return task.IsCompletedSuccessfully ? task.Result : null;
+    }
+
+    /// <summary>Waits for the microdata (CLI-like callers and tests).</summary>
+    public Task<MonitorMicrodataLoad> MicrodataAsync() => _microdata.Value;
 
     /// <summary>The configured folder (relative to the content root), or the nearest <c>datasets/</c> at or above the content root.</summary>
     public static string ResolveFolder(string? configured, string contentRoot)

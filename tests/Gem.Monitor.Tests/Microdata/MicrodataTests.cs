@@ -56,16 +56,18 @@ public class MicrodataTests
             MicrodataResult result = MicrodataIndicators.Compute(aggregates, new DisclosureControl());
 
             Pc4Indicators a = result.Pc4.Single(static p => p.Pc4 == "1011");
-            // 2 × 10000 + 10 × 1000 = 30000 euro over 40 inhabitants and 12 patients.
+            // 2 × 10000 + 10 × 1000 = 30000 euro over 40 inhabitants and 12 patients, published as 40 and 10: every rate is
+            // computed from the published counts, so it gives back no more than they do.
+            Assert.Equal(10, a.Patients);
             Assert.Equal(30000.0 / 40, a.CostPerInhabitant);
-            Assert.Equal(30000.0 / 12, a.CostPerPatient);
-            Assert.Equal(12.0 / 40, a.TreatedPrevalence);
+            Assert.Equal(30000.0 / 10, a.CostPerPatient);
+            Assert.Equal(10.0 / 40, a.TreatedPrevalence);
             Assert.Null(a.FractionSmi); // only 2 SMI patients: fewer than 10 persons
-            Assert.Equal(10000.0 / 30000, a.FractionBasic);
-            Assert.Equal(20000.0 / 30000, a.FractionSpecialist);
+            Assert.Null(a.FractionSpecialist); // 2 persons with specialist costs; basic is hidden with it (they add up to 1)
+            Assert.Null(a.FractionBasic);
             Assert.Equal(40, a.Inhabitants);
             Assert.Null(a.CompulsoryPer10000); // 2 persons with compulsory care
-            Assert.NotNull(a.CompulsoryPer10000Smoothed); // smoothed towards the mean: no longer about 2 persons alone
+            Assert.Null(a.CompulsoryPer10000Smoothed); // the smoothed rate would give the 2 back to anyone who knows the prior
 
             Pc4Indicators b = result.Pc4.Single(static p => p.Pc4 == "1012");
             Assert.Null(b.Inhabitants);
@@ -74,7 +76,7 @@ public class MicrodataTests
 
             Pc4Indicators c = result.Pc4.Single(static p => p.Pc4 == "1013");
             Assert.Equal(15, c.Patients);
-            Assert.Equal(1.0, c.FractionSpecialist);
+            Assert.Null(c.FractionSpecialist); // nobody with basic costs: 1.0 would say "0 persons in basic GGZ"
 
             // 1012's 2 patients would follow from the national total; the smallest other count (1014, 10 patients) is hidden too.
             Pc4Indicators d = result.Pc4.Single(static p => p.Pc4 == "1014");

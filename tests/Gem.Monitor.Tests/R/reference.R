@@ -78,3 +78,28 @@ write_table(data.frame(sigma = s$sigma, r_squared = s$r.squared, df = fit$df.res
 g <- glm(ggz_per_verzekerdejaar ~ ses_woa, data = d, weights = huishoudens, family = gaussian())
 stopifnot(max(abs(coef(g) - coef(fit))) < 1e-8)
 write_table(data.frame(gemeente = d$gemeente, fitted = fitted(fit)), "wls_fitted.csv")
+
+# 6. Funnel over-dispersion (Spiegelhalter 2005, additive random effects, 10% winsorised z-scores) on real data:
+#    age-sex standardised GGZ euro per person-year per gemeente (Vektis 2022). Input written by the C# test
+#    (FunnelOverdispersionTests, GEM_UPDATE_GOLDEN=1) next to wls_input.csv.
+f <- read.table(file.path(dirname(wls_input), "funnel_input.csv"), sep = ";", header = TRUE, quote = "", comment.char = "", stringsAsFactors = FALSE, encoding = "UTF-8")
+target <- f$nationaal[1]
+se <- f$sd_persoon[1] / sqrt(f$verzekerdejaren)
+z <- (f$gestandaardiseerd - target) / se
+I <- length(z)
+k <- floor(0.1 * I)
+zs <- sort(z)
+zw <- pmin(pmax(z, zs[k + 1]), zs[I - k])
+phi <- sum(zw^2) / I
+w <- 1 / se^2
+tau2 <- max(0, (I * phi - (I - 1)) / (sum(w) - sum(w^2) / sum(w)))
+lim <- function(level, sign) target + sign * qnorm(1 - (1 - level) / 2) * sqrt(se^2 + tau2)
+out_f <- data.frame(gemeente = f$gemeente,
+                    lower95 = pmax(0, lim(0.95, -1)), upper95 = lim(0.95, 1),
+                    lower998 = pmax(0, lim(0.998, -1)), upper998 = lim(0.998, 1))
+write_table(out_f, "funnel_overdispersion.csv")
+plain998 <- qnorm(0.999) * se
+write_table(data.frame(phi = phi, tau2 = tau2, units = I,
+                       flagged_plain = sum(abs(f$gestandaardiseerd - target) > plain998),
+                       flagged_adjusted = sum(f$gestandaardiseerd > out_f$upper998 | f$gestandaardiseerd < out_f$lower998)),
+            "funnel_overdispersion_summary.csv")

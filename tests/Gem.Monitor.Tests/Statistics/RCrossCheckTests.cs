@@ -13,7 +13,7 @@ public class RCrossCheckTests
     private static readonly string[] s_files =
     [
         "qnorm.csv", "qchisq.csv", "poisson_ratio.csv", "funnel_proportion.csv", "funnel_rate.csv", "funnel_mean.csv",
-        "eb_poisson_gamma.csv", "wls_coefficients.csv", "wls_summary.csv", "wls_fitted.csv",
+        "eb_poisson_gamma.csv", "wls_coefficients.csv", "wls_summary.csv", "wls_fitted.csv", "funnel_overdispersion.csv", "funnel_overdispersion_summary.csv",
     ];
 
     [Fact]

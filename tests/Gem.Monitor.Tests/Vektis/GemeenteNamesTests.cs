@@ -40,9 +40,9 @@ public class GemeenteNamesTests
     }
 
     [Fact]
-    public void Default_Gemeenten_Has343MonitorGemeenten()
+    public void Default_Gemeenten_Has342MonitorGemeenten()
     {
-        Assert.Equal(343, GemeenteNames.Default.Gemeenten.Count);
+        Assert.Equal(342, GemeenteNames.Default.Gemeenten.Count);
     }
 
     [Fact]

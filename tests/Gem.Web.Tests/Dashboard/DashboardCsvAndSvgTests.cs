@@ -19,6 +19,20 @@ public sealed class DashboardCsvAndSvgTests
         Assert.Equal("Label,Persons\r\n\"'=HYPERLINK(\"\"x\"\")\",15\r\n\"Praktijk \"\"De Hooiberg\"\", Oldebroek\",< 10\r\n", csv);
     }
 
+    [Theory]
+    [InlineData("-0.156", "-0.156")]
+    [InlineData("-12", "-12")]
+    [InlineData("+3.5", "+3.5")]
+    [InlineData("-1E-05", "-1E-05")]
+    [InlineData("-Infinity", "'-Infinity")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("=1", "'=1")]
+    public void Quote_NegativeNumbersStayNumbers_OnlyTextIsDefused(string value, string expected)
+    {
+        Assert.Equal(expected, DashboardCsv.Quote(value));
+    }
+
     [Fact]
     public void Bars_SuppressedRow_HasTextButNoBar()
     {

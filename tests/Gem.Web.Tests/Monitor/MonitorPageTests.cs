@@ -37,7 +37,7 @@ public sealed class MonitorWebFixture : IAsyncLifetime
 
 public sealed class MonitorPageTests(MonitorWebFixture fixture) : IClassFixture<MonitorWebFixture>
 {
-    private static readonly string[] s_countColumns = ["Verzekerden", "Inwoners", "Huishoudens"];
+    private static readonly string[] s_countColumns = ["Verzekerden", "Inwoners", "Huishoudens", "Patiënten"];
 
     /// <summary>What Gem.Monitor itself computes for one Vektis year, straight from the shipped file.</summary>
     private static GgzYear Computed(int year)
@@ -145,6 +145,7 @@ public sealed class MonitorPageTests(MonitorWebFixture fixture) : IClassFixture<
     [InlineData("standaardisatie", "2022")]
     [InlineData("ses", "2020")]
     [InlineData("pc4", "2022")]
+    [InlineData("fig4", "2022")]
     public async Task MonitorCsv_EveryCount_IsHiddenOrAtLeastTenAndRoundedToFive(string table, string year)
     {
         using var client = fixture.Factory.CreateClient();
@@ -165,6 +166,58 @@ public sealed class MonitorPageTests(MonitorWebFixture fixture) : IClassFixture<
                 Assert.True(n >= 10 && n % 5 == 0, $"{table} {year}: '{cells[0]}' publishes {header[i]} = {n}");
             }
         }
+    }
+
+    [Fact]
+    public async Task Monitor_Fig4_ShowsSixPc4MapsWithGemeenteBordersLabelledSynthetic()
+    {
+        using var client = fixture.Factory.CreateClient();
+        var first = await client.GetStringAsync("/monitor"); // starts preparing the synthetic demo in the background
+        Assert.True(first.Contains("fig4-synthetic", StringComparison.Ordinal) || first.Contains("worden voorbereid", StringComparison.Ordinal));
+        await client.GetStringAsync("/monitor?handler=csv&table=fig4&year=2022"); // the download waits until it is ready
+
+        var html = await client.GetStringAsync("/monitor");
+
+        Assert.Contains("data-testid=\"fig4-synthetic\"", html, StringComparison.Ordinal);
+        Assert.Contains("SYNTHETISCH", html, StringComparison.Ordinal);
+        foreach (var id in new[] { "pc4-kosten-inwoner", "pc4-kosten-patient", "pc4-prevalentie", "pc4-ernstig", "pc4-basis", "pc4-specialistisch" })
+        {
+            var start = html.IndexOf($"<svg id=\"{id}\"", StringComparison.Ordinal);
+            Assert.True(start >= 0, id);
+            var svg = html[start..html.IndexOf("</svg>", start, StringComparison.Ordinal)];
+            Assert.Contains("class=\"borders\"", svg, StringComparison.Ordinal); // gemeente borders over the PC4 areas
+            Assert.Contains("<title>3841: ", svg, StringComparison.Ordinal); // a Harderwijk PC4 of the demo region
+        }
+
+        Assert.Contains("data-testid=\"table-fig4\"", html, StringComparison.Ordinal);
+        Assert.Contains("minmax(min(100%, 420px), 1fr)", html, StringComparison.Ordinal); // maps fit 360 px without scrolling
+    }
+
+    [Fact]
+    public async Task Monitor_FunnelCaption_CountsGemeentenNotTheRegionAndNamesTheInstitution()
+    {
+        using var client = fixture.Factory.CreateClient();
+
+        var html = await client.GetStringAsync("/monitor?year=2022");
+
+        // Every Vektis 2022 gemeente is published (all have 10 or more insured): the caption counts exactly those.
+        Assert.Contains($"({Computed(2022).Gemeenten.Count} gemeenten, 2022)", html, StringComparison.Ordinal);
+        Assert.Contains("zonder die verbreding:", html, StringComparison.Ordinal);
+        Assert.Contains("Let op: in Ermelo staat een ggz-instelling.", html, StringComparison.Ordinal);
+        Assert.Contains("instelling: 28% langdurige ggz (2020; NL 4%)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"source-breaks\"", html, StringComparison.Ordinal); // the shipped years have no break
+    }
+
+    [Fact]
+    public async Task MonitorCsv_NegativeSesScores_StayNumbers()
+    {
+        using var client = fixture.Factory.CreateClient();
+
+        var csv = await client.GetStringAsync("/monitor?handler=csv&table=pc4&year=2022");
+
+        Assert.DoesNotContain(",'-", csv, StringComparison.Ordinal);
+        Assert.Matches(",-0\\.\\d+", csv); // the region has PC4 areas below the national SES-WOA score
+        Assert.Contains("APCG", csv, StringComparison.Ordinal); // 3843 Harderwijk is a CBS APCG area
     }
 
     /// <summary>One RFC 4180 line: commas inside double quotes belong to the field.</summary>

@@ -35,7 +35,7 @@ public sealed class IndexModel(MonitorStore store, GemDbContext db, IStringLocal
         var places = await PrepareAsync(year, ct);
         if (places is not null)
         {
-            Data = MonitorView.Build(Load, Year, RegionName!, places, Text, CultureInfo.CurrentCulture);
+            Data = MonitorView.Build(Load, Year, RegionName!, places, Text, CultureInfo.CurrentCulture, store.Microdata());
         }
 
         return Page();
@@ -54,7 +54,7 @@ public sealed class IndexModel(MonitorStore store, GemDbContext db, IStringLocal
             return NotFound();
         }
 
-        var data = MonitorView.Build(Load, Year, RegionName!, places, Text, CultureInfo.CurrentCulture);
+        var data = MonitorView.Build(Load, Year, RegionName!, places, Text, CultureInfo.CurrentCulture, table == MonitorView.Fig4Table ? await store.MicrodataAsync() : null);
         var csv = MonitorCsv.Write(data.Table(table), Text, Label);
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"gem-monitor-{table}-{Year.ToString(CultureInfo.InvariantCulture)}.csv");
     }
