@@ -8,6 +8,7 @@ builder.AddGemDatabase();
 builder.AddGemIdentity();
 builder.AddGemLocalization();
 builder.AddGemRateLimits();
+builder.AddGemSecurity();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi();
@@ -24,6 +25,8 @@ var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
 
+app.UseGemSecurity();
+app.UseImportUploadLimit();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();

@@ -321,6 +321,8 @@ namespace Gem.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActorUserId", "At");
+
                     b.HasIndex("SubjectUserId", "At");
 
                     b.ToTable("AccessLog", (string)null);
@@ -355,6 +357,29 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.HasIndex("OwnerId", "RecipientKind", "RecipientId", "Category");
 
                     b.ToTable("ConsentGrants");
+                });
+
+            modelBuilder.Entity("Gem.Core.Dashboard.DemoHistoryRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DemoHistoryRuns", (string)null);
                 });
 
             modelBuilder.Entity("Gem.Core.FrontDoor.FrontDoorCount", b =>

@@ -7,6 +7,7 @@ public static class DashboardSetup
     public static void AddDashboard(this IServiceCollection services)
     {
         services.AddScoped<DashboardService>();
+        services.AddScoped<DemoHistoryRuns>();
         services.AddMemoryCache();
         services.AddSingleton<DemoHistoryStatus>();
         services.AddHostedService<DemoHistoryStartup>();
