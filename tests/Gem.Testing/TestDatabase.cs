@@ -16,7 +16,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString { get; }
     /// <summary>
     /// The connection the web host runs with: on PostgreSQL the non-superuser role <see cref="AppRole"/>, which the host
-    /// grants only what it may do (decision 404; it may not change the access log); on SQLite the same file.
+    /// grants only what it may do (decision 410; it may not change the access log); on SQLite the same file.
     /// </summary>
     public string AppConnectionString => Provider == DatabaseProvider.Postgres
         ? new NpgsqlConnectionStringBuilder(ConnectionString) { Username = AppRole, Password = AppRole }.ConnectionString
@@ -67,6 +67,9 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         return db;
     }
+
+    /// <summary>An existing database the caller made and removes (e.g. on a private cluster); not dropped on dispose.</summary>
+    public static TestDatabase External(DatabaseProvider provider, string connectionString) => new(provider, connectionString, null, null);
 
     private static async Task EnsureAppRoleAsync(NpgsqlConnection admin)
     {

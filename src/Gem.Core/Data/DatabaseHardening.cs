@@ -9,7 +9,7 @@ namespace Gem.Core.Data;
 /// <summary>
 /// The database owner's connection (<c>ConnectionStrings:GemMigrations</c>): migrations, grants and the VACUUM after an
 /// erasure run with it; every request runs with <c>ConnectionStrings:Gem</c>, which on PostgreSQL may be a role that can
-/// only INSERT and SELECT the access log (decision 404). Null when the application's own connection owns the database.
+/// only INSERT and SELECT the access log (decision 410). Null when the application's own connection owns the database.
 /// </summary>
 public sealed record DatabaseOwner(DatabaseProvider Provider, string? ConnectionString);
 
@@ -41,7 +41,7 @@ public static class PostgresAppRole
 
 /// <summary>
 /// Turns on <c>PRAGMA secure_delete</c> on every SQLite connection, so deleted rows are overwritten with zeros in the
-/// file instead of lingering in free space (erasure, decision 402).
+/// file instead of lingering in free space (erasure, decisions 402 and 411).
 /// </summary>
 public sealed class SqliteSecureDelete : DbConnectionInterceptor
 {

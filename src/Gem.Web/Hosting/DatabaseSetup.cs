@@ -23,7 +23,7 @@ public static class DatabaseSetup
             }
             options.Use(settings.Provider, connectionString);
         });
-        // The owner's connection for migrations, grants and the VACUUM after an erasure (decision 404).
+        // The owner's connection for migrations, grants and the VACUUM after an erasure (decision 410).
         builder.Services.AddSingleton(services => new DatabaseOwner(
             services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider,
             builder.Configuration.GetConnectionString("GemMigrations") is { Length: > 0 } owner ? owner : null));
@@ -37,7 +37,7 @@ public static class DatabaseSetup
         var db = services.GetRequiredService<GemDbContext>();
         if (services.GetRequiredService<DatabaseOwner>() is { ConnectionString: { } owner } && db.Database.IsNpgsql())
         {
-            // Migrate as the owner, then give the application's role only what it may do (decision 404).
+            // Migrate as the owner, then give the application's role only what it may do (decision 410).
             await using (var ownerDb = GemDatabase.CreateContext(DatabaseProvider.Postgres, owner))
                 await ownerDb.Database.MigrateAsync();
             await PostgresAppRole.GrantAsync(owner, db.Database.GetConnectionString()!);

@@ -14,7 +14,7 @@ public sealed class ProxyOptions
 }
 
 /// <summary>
-/// Production hardening of every response (decision 405): forwarded headers from a configured proxy, so behind an
+/// Production hardening of every response (decision 412): forwarded headers from a configured proxy, so behind an
 /// HTTPS proxy the request counts as HTTPS and cookies are Secure; HSTS outside development; and security headers
 /// with a strict Content-Security-Policy (no inline script or style anywhere, frames forbidden).
 /// </summary>

@@ -75,7 +75,7 @@ public sealed partial class ProductionDefaultsTests
         {
             (anonymous, "/"), (anonymous, "/atlas"), (anonymous, $"/atlas/offers/{offer}"), (anonymous, "/monitor"), (anonymous, "/crisis"),
             (anonymous, "/voorportaal"), (anonymous, "/voorportaal/hulp?domains=Loneliness"), (anonymous, "/Account/Login"), (anonymous, "/Account/ForgotPassword"),
-            (anonymous, "/mijn/inloggen"), (anonymous, "/mijn/registreren"), (anonymous, $"/groups/enrol/{session}"), (citizen, "/plan/verhalen"),
+            (anonymous, "/mijn/inloggen"), (anonymous, "/mijn/registreren"), (anonymous, $"/groups/enrol/{session}"), (coordinator, "/plan/verhalen"),
             (citizen, "/mijn"), (citizen, "/mijn/crisisplan"), (citizen, "/mijn/kring"), (citizen, "/mijn/toegang"), (citizen, "/mijn/beveiliging"),
             (citizen, "/mijn/verwijderen"), (citizen, $"/plan/{plan.Person.Id}/crisisplan"), (citizen, $"/plan/{plan.Person.Id}/checkins"),
             (staff, "/partner"), (staff, "/partner/groups"), (staff, $"/partner/groups/sessions/{session}"), (staff, "/partner/import"), (staff, "/partner/offers/new"),
