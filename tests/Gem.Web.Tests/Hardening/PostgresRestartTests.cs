@@ -36,6 +36,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
             }
         }
         await using var factory = new GemWebFactory(TestDatabase.External(DatabaseProvider.Postgres, owner));
+        _ = factory.Services; // start: migrate, grant, seed
         Guid partner;
         await using (var db = factory.Database.CreateContext())
             partner = await db.Partners.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync();
@@ -96,6 +97,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
 
         // Every offer answered 201 is in the database.
         var committed = results.Where(r => r.Status == HttpStatusCode.Created).Select(r => r.Name).ToHashSet();
+        NpgsqlConnection.ClearAllPools(); // this test's own pooled connections died with the server too
         await using var check = factory.Database.CreateContext();
         var stored = (await check.Offers.Where(o => o.Name.StartsWith("Herstart ")).Select(o => o.Name).ToListAsync()).ToHashSet();
         Assert.Empty(committed.Except(stored));
