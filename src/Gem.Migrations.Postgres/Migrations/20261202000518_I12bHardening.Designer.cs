@@ -362,7 +362,7 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.ToTable("ConsentGrants");
                 });
 
-            modelBuilder.Entity("Gem.Core.Dashboard.DemoHistoryRun", b =>
+            modelBuilder.Entity("Gem.Core.Demo.DemoHistoryRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

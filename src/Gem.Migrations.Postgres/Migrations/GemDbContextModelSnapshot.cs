@@ -234,7 +234,7 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.ToTable("RegionAreas");
                 });
 
-            modelBuilder.Entity("Gem.Core.Atlas.Session", b =>
+            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -359,7 +359,7 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.ToTable("ConsentGrants");
                 });
 
-            modelBuilder.Entity("Gem.Core.Dashboard.DemoHistoryRun", b =>
+            modelBuilder.Entity("Gem.Core.Demo.DemoHistoryRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -749,7 +749,7 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.ToTable("PersonalPlans");
                 });
 
-            modelBuilder.Entity("Gem.Core.Plan.ResourceMember", b =>
+            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -954,7 +954,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gem.Core.Atlas.Session", b =>
+            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
                 {
                     b.HasOne("Gem.Core.Atlas.Offer", "Offer")
                         .WithMany("Sessions")
@@ -982,7 +982,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -997,7 +997,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", "Session")
+                    b.HasOne("Gem.Core.Groups.Session", "Session")
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1016,7 +1016,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1025,7 +1025,7 @@ namespace Gem.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Gem.Core.Groups.SeatWatch", b =>
                 {
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1034,7 +1034,7 @@ namespace Gem.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Gem.Core.Groups.SessionFacilitator", b =>
                 {
-                    b.HasOne("Gem.Core.Atlas.Session", null)
+                    b.HasOne("Gem.Core.Groups.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1068,7 +1068,7 @@ namespace Gem.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gem.Core.Plan.ResourceMember", b =>
+            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
                 {
                     b.HasOne("Gem.Core.Identity.GemUser", null)
                         .WithMany()

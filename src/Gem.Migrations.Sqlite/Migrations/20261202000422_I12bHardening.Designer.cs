@@ -357,7 +357,7 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.ToTable("ConsentGrants");
                 });
 
-            modelBuilder.Entity("Gem.Core.Dashboard.DemoHistoryRun", b =>
+            modelBuilder.Entity("Gem.Core.Demo.DemoHistoryRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

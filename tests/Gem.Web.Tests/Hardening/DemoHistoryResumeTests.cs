@@ -1,4 +1,4 @@
-using Gem.Core.Dashboard;
+using Gem.Core.Demo;
 using Gem.Core.Data;
 using Gem.Core.FrontDoor;
 using Gem.Core.Identity;

@@ -1,4 +1,5 @@
 using System.Text;
+using Gem.Core.Consent;
 using Gem.Core.Data;
 using Gem.Core.Groups;
 using Gem.Core.Identity;

@@ -1,0 +1,44 @@
+namespace Gem.Web.Hosting;
+
+/// <summary>
+/// What every capability stands on, in one place: database, identity and sign-in (<see cref="SignIn"/>), mail,
+/// localization, rate limits, security headers and forwarded headers, ProblemDetails, OpenAPI, Razor Pages and the clock; and the request pipeline.
+/// </summary>
+public static class HostingModule
+{
+    public static void AddGemHosting(this WebApplicationBuilder builder)
+    {
+        builder.AddGemDatabase();
+        builder.AddGemIdentity();
+        builder.AddGemMail();
+        builder.AddGemLocalization();
+        builder.AddGemRateLimits();
+        builder.AddGemSecurity();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Atlas/EditOffer", "/partner/offers/new"));
+        builder.Services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>Migrates (and seeds), then the middleware in order and the shared endpoints (OpenAPI, pages, culture switch).</summary>
+    public static async Task UseGemHostingAsync(this WebApplication app)
+    {
+        await app.InitializeDatabaseAsync();
+        app.UseGemSecurity();
+        // Before anything reads a form: an import upload over the limit goes back to its page with a message.
+        Gem.Web.Atlas.ImportUploadLimit.UseImportUploadLimit(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapOpenApi();
+        app.MapRazorPages();
+        app.MapCultureSwitch();
+    }
+}
