@@ -45,7 +45,9 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
         builder.UseEnvironment("Testing");
         // Outside a test assembly (bench/) the factory cannot find the web project; the caller names it.
         if (Environment.GetEnvironmentVariable("GEM_WEB_CONTENT_ROOT") is { Length: > 0 } root) builder.UseContentRoot(root);
-        builder.UseSetting("ConnectionStrings:Gem", Database.ConnectionString);
+        // The host runs as the application role and migrates as the owner, as in production (decision 410).
+        builder.UseSetting("ConnectionStrings:Gem", Database.AppConnectionString);
+        if (Database.Provider == DatabaseProvider.Postgres) builder.UseSetting("ConnectionStrings:GemMigrations", Database.ConnectionString);
         builder.UseSetting("Gem:Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Gem:Database:SeedDemo", seedDemo ? "true" : "false");
         builder.UseSetting("Gem:Mail:PickupDirectory", MailFolder);

@@ -12,7 +12,18 @@ namespace Gem.Testing;
 public sealed class TestDatabase : IAsyncDisposable
 {
     public DatabaseProvider Provider { get; }
+    /// <summary>The owner's connection (on PostgreSQL a superuser): migrations, and tests that look behind the application's back.</summary>
     public string ConnectionString { get; }
+    /// <summary>
+    /// The connection the web host runs with: on PostgreSQL the non-superuser role <see cref="AppRole"/>, which the host
+    /// grants only what it may do (decision 410; it may not change the access log); on SQLite the same file.
+    /// </summary>
+    public string AppConnectionString => Provider == DatabaseProvider.Postgres
+        ? new NpgsqlConnectionStringBuilder(ConnectionString) { Username = AppRole, Password = AppRole }.ConnectionString
+        : ConnectionString;
+
+    /// <summary>The application's PostgreSQL role on the test cluster (created once per cluster; cluster-wide like every role).</summary>
+    public const string AppRole = "gem_app";
     private readonly string? _file;
     private readonly string? _name;
 
@@ -44,6 +55,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 await admin.OpenAsync();
                 await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
                 await create.ExecuteNonQueryAsync();
+                await EnsureAppRoleAsync(admin);
             }
             var builder = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString) { Database = name };
             db = new TestDatabase(provider, builder.ConnectionString, null, name);
@@ -54,6 +66,24 @@ public sealed class TestDatabase : IAsyncDisposable
             await context.Database.MigrateAsync();
         }
         return db;
+    }
+
+    /// <summary>An existing database the caller made and removes (e.g. on a private cluster); not dropped on dispose.</summary>
+    public static TestDatabase External(DatabaseProvider provider, string connectionString) => new(provider, connectionString, null, null);
+
+    private static async Task EnsureAppRoleAsync(NpgsqlConnection admin)
+    {
+        await using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_roles WHERE rolname = '{AppRole}'", admin);
+        if (await exists.ExecuteScalarAsync() is not null) return;
+        try
+        {
+            await using var create = new NpgsqlCommand($"CREATE ROLE {AppRole} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '{AppRole}'", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.UniqueViolation)
+        {
+            // Another test process created it at the same moment.
+        }
     }
 
     public GemDbContext CreateContext() => GemDatabase.CreateContext(Provider, ConnectionString);

@@ -50,13 +50,13 @@ public static class SimulateCommand
             await error.WriteLineAsync("Alleen voor de demoregio. / Only for the demo region.");
             return 1;
         }
-        var history = new DemoHistory(db);
-        if (await history.AlreadySimulatedAsync(ct))
+        // Recorded as a run, so a run cut off part-way is wiped and made again next time (decision 504).
+        var log = await new DemoHistoryRuns(db, TimeProvider.System).EnsureAsync(weeks, (history, end, token) => history.RunAsync(end, weeks, perWeek, seed, token), ct);
+        if (log is null)
         {
             await error.WriteLineAsync("Deze database heeft al gesimuleerde geschiedenis. / This database already has simulated history.");
             return 1;
         }
-        var log = await history.RunAsync(DateTimeOffset.UtcNow, weeks, perWeek, seed, ct);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{weeks} weeks: {log.Visits} visits, {log.Starts.Count} starts, {log.Full} full, {log.Marks.Count} attendance marks, {log.CheckIns} check-ins, {log.SessionsAdded} sessions added."));
         return 0;

@@ -20,3 +20,9 @@ public sealed class ValidationException(IDictionary<string, string[]> errors)
 
     public ValidationException(string field, string message) : this(new Dictionary<string, string[]> { [field] = [message] }) { }
 }
+
+/// <summary>The caller did this too often in a short time (429); <see cref="RetryAfter"/> says when to try again.</summary>
+public sealed class TooManyRequestsException(string message, TimeSpan retryAfter) : DomainException(message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

@@ -83,5 +83,6 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         b.Property(e => e.ActorOrganisation).HasMaxLength(200);
         b.Property(e => e.What).HasMaxLength(60);
         b.HasIndex(e => new { e.SubjectUserId, e.At });
+        b.HasIndex(e => new { e.ActorUserId, e.At });
     }
 }

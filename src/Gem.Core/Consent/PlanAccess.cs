@@ -78,13 +78,44 @@ public sealed class PlanAccess(GemDbContext db, TimeProvider clock)
     }
 }
 
-/// <summary>Writes access-log records. There is deliberately no method to change or remove one.</summary>
+/// <summary>
+/// Writes access-log records. There is deliberately no method to change or remove one. What one person can cause to be
+/// written is bounded (decision 401): the same access (actor, subject, what, action, outcome) again within
+/// <see cref="Window"/> adds no record, and an actor who would pass <see cref="MaxPerActor"/> records in that window is
+/// refused (429) before anything is read or written.
+/// </summary>
 public static class AccessLog
 {
-    public static async Task WriteAsync(GemDbContext db, TimeProvider clock, AccessLogEntry entry, CancellationToken ct = default)
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+    public const int MaxPerActor = 300;
+
+    public static Task WriteAsync(GemDbContext db, TimeProvider clock, AccessLogEntry entry, CancellationToken ct = default) =>
+        WriteAsync(db, clock, [entry], ct);
+
+    /// <summary>Writes records of one actor (e.g. one per person on an attendee list) in one save.</summary>
+    public static async Task WriteAsync(GemDbContext db, TimeProvider clock, IReadOnlyCollection<AccessLogEntry> entries, CancellationToken ct = default)
     {
-        entry.At = clock.GetUtcNow();
-        db.Set<AccessLogEntry>().Add(entry);
+        if (entries.Count == 0) return;
+        var actor = entries.First().ActorUserId;
+        if (entries.Any(e => e.ActorUserId != actor)) throw new ArgumentException("All records of one write are of one actor.", nameof(entries));
+        var now = clock.GetUtcNow();
+        var since = now - Window;
+        var subjects = entries.Select(e => e.SubjectUserId).Distinct().ToList();
+        var recent = await db.Set<AccessLogEntry>().AsNoTracking()
+            .Where(e => e.ActorUserId == actor && e.At >= since && subjects.Contains(e.SubjectUserId))
+            .Select(e => new { e.SubjectUserId, e.What, e.Action, e.Allowed }).ToListAsync(ct);
+        var fresh = entries
+            .Where(e => !recent.Any(r => r.SubjectUserId == e.SubjectUserId && r.What == e.What && r.Action == e.Action && r.Allowed == e.Allowed))
+            .DistinctBy(e => (e.SubjectUserId, e.What, e.Action, e.Allowed)).ToList();
+        if (fresh.Count == 0) return;
+        var written = await db.Set<AccessLogEntry>().CountAsync(e => e.ActorUserId == actor && e.At >= since, ct);
+        if (written + fresh.Count > MaxPerActor)
+            throw new TooManyRequestsException("Too many accesses in a short time; try again later.", Window);
+        foreach (var entry in fresh)
+        {
+            entry.At = now;
+            db.Set<AccessLogEntry>().Add(entry);
+        }
         await db.SaveChangesAsync(ct);
     }
 
@@ -99,5 +130,21 @@ public static class AccessLog
         if (from is { } f) q = q.Where(e => e.At >= f);
         if (to is { } t) q = q.Where(e => e.At < t);
         return await q.OrderByDescending(e => e.At).Take(1000).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The names the person knows the viewers by: the name they gave a member of their resource group, otherwise the
+    /// viewer's display name or account name. A viewer whose account is gone has no entry.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> ViewerNamesAsync(GemDbContext db, Guid personId, IEnumerable<AccessLogEntry> entries, CancellationToken ct = default)
+    {
+        var ids = entries.Select(e => e.ActorUserId).OfType<Guid>().Where(id => id != personId).Distinct().ToList();
+        var names = (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Name = u.DisplayName ?? u.UserName }).ToListAsync(ct))
+            .Where(u => u.Name is not null).ToDictionary(u => u.Id, u => u.Name!);
+        var members = await db.Set<ResourceMember>().AsNoTracking()
+            .Where(m => m.OwnerId == personId && m.MemberUserId != null && ids.Contains(m.MemberUserId.Value) && m.Name != null)
+            .Select(m => new { Id = m.MemberUserId!.Value, m.Name }).ToListAsync(ct);
+        foreach (var m in members) names[m.Id] = m.Name!;
+        return names;
     }
 }

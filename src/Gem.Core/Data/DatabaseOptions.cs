@@ -12,7 +12,7 @@ public sealed class DatabaseOptions
     public const string Section = "Gem:Database";
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     /// <summary>Load the demo region when the database has no region yet.</summary>
-    public bool SeedDemo { get; set; } = true;
+    public bool SeedDemo { get; set; }
     /// <summary>With <see cref="SeedDemo"/>: once, in the background, simulate a year of history in the demo region (issue 7).</summary>
     public bool DemoHistory { get; set; }
     /// <summary>How many weeks <see cref="DemoHistory"/> simulates.</summary>
@@ -38,7 +38,7 @@ public static class GemDatabase
     {
         _ = provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteSecureDelete.Instance),
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };

@@ -17,7 +17,27 @@ public sealed class Attendances(GemDbContext db, TimeProvider clock)
         var session = await OwnSessionAsync(actor, sessionId, ct);
         var enrolments = await ExpectedAsync(session, ct);
         var marks = await db.Attendances.AsNoTracking().Where(a => a.SessionId == sessionId).ToDictionaryAsync(a => a.EnrolmentId, a => a.Mark, ct);
+        await LogReadAsync(actor, session, enrolments, ct);
         return enrolments.Select(e => new Attendee(e.Id, e.Name, e.Status, marks.TryGetValue(e.Id, out var m) ? m : null)).ToList();
+    }
+
+    /// <summary>
+    /// The list shows each person's name, so staff reading it is an access to the data of everyone on it who has an
+    /// account: one access-log record per person (NEN 7513). The simulation's system actor (no account) writes none.
+    /// </summary>
+    private async Task LogReadAsync(Actor actor, Session session, List<Enrolment> enrolments, CancellationToken ct)
+    {
+        if (actor.UserId == Guid.Empty) return;
+        var people = enrolments.Where(e => e.UserId is not null).Select(e => e.UserId!.Value).Distinct().ToList();
+        if (people.Count == 0) return;
+        var partnerId = session.Offer!.PartnerId;
+        var partnerName = await db.Partners.Where(p => p.Id == partnerId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        var role = actor.IsAdmin ? Identity.Roles.Admin : Identity.Roles.PartnerStaff;
+        await Consent.AccessLog.WriteAsync(db, clock, people.Select(person => new Consent.AccessLogEntry
+        {
+            ActorUserId = actor.UserId, ActorRole = role, ActorOrganisationId = partnerId, ActorOrganisation = partnerName,
+            SubjectUserId = person, What = "AttendeeList", Action = Consent.AccessAction.Read, Allowed = true,
+        }).ToList(), ct);
     }
 
     /// <summary>Records present / absent / excused for people expected at the session; all or nothing.</summary>

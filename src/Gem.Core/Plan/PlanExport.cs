@@ -16,7 +16,8 @@ public sealed record PlanExport(
     IReadOnlyList<ExportCheckIn> CheckIns,
     IReadOnlyList<ExportEnrolment> Enrolments,
     IReadOnlyList<ExportMember> ResourceGroup,
-    IReadOnlyList<ExportConsent> Consents);
+    IReadOnlyList<ExportConsent> Consents,
+    IReadOnlyList<ExportAccess> AccessLog);
 
 public sealed record ExportPerson(Guid Id, string? Email, string? DisplayName);
 public sealed record ExportGoal(Guid Id, string Text, bool Reached, DateTimeOffset CreatedAt);
@@ -25,8 +26,11 @@ public sealed record ExportEnrolment(Guid Id, string Offer, string Partner, Date
 public sealed record ExportMember(Guid Id, string Email, string? Name, MemberRole Role, bool Accepted);
 public sealed record ExportConsent(Guid Id, RecipientKind RecipientKind, Guid RecipientId, string? RecipientName, DataCategory Category, DateTimeOffset GivenAt, DateTimeOffset? WithdrawnAt);
 
+/// <summary>One access-log record about the person: who (the name the person knows them by), in which role and organisation, what, and whether it was allowed.</summary>
+public sealed record ExportAccess(DateTimeOffset At, string? Viewer, string ViewerRole, string? Organisation, string What, AccessAction Action, bool Allowed);
+
 /// <summary>Export and erasure of one person's data (AVG/GDPR art. 15, 17, 20).</summary>
-public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvider clock)
+public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvider clock, DatabaseOwner owner)
 {
     public async Task<PlanExport> ExportAsync(Guid userId, CancellationToken ct = default)
     {
@@ -44,6 +48,9 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
         {
             ActorUserId = userId, ActorRole = "self", SubjectUserId = userId, What = "All", Action = AccessAction.Export, Allowed = true,
         }, ct);
+        var log = await db.Set<AccessLogEntry>().AsNoTracking().Where(e => e.SubjectUserId == userId).OrderBy(e => e.At).ToListAsync(ct);
+        var viewers = await AccessLog.ViewerNamesAsync(db, userId, log, ct);
+        string? Viewer(AccessLogEntry e) => e.ActorUserId == userId ? user.DisplayName ?? user.Email : e.ActorUserId is { } id ? viewers.GetValueOrDefault(id) : null;
         return new PlanExport(
             clock.GetUtcNow(),
             new ExportPerson(user.Id, user.Email, user.DisplayName),
@@ -54,14 +61,16 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
             (await plans.CheckInsAsync(userId, ct)).Select(c => new ExportCheckIn(c.At, c.Connectedness, c.Hope, c.Identity, c.Meaning, c.Empowerment, c.QualityOfLife, c.Participation, c.PeopleICanCountOn)).ToList(),
             (await plans.EnrolmentsAsync(userId, ct)).Select(e => new ExportEnrolment(e.Id, e.OfferName, e.PartnerName, e.Start, e.Status)).ToList(),
             members.Select(m => new ExportMember(m.Id, m.Email, m.Name, m.Role, m.MemberUserId is not null)).ToList(),
-            consents.Select(c => new ExportConsent(c.Id, c.RecipientKind, c.RecipientId, RecipientName(c), c.Category, c.GivenAt, c.WithdrawnAt)).ToList());
+            consents.Select(c => new ExportConsent(c.Id, c.RecipientKind, c.RecipientId, RecipientName(c), c.Category, c.GivenAt, c.WithdrawnAt)).ToList(),
+            log.Select(e => new ExportAccess(e.At, Viewer(e), e.ActorRole, e.ActorOrganisation, e.What, e.Action, e.Allowed)).ToList());
     }
 
     /// <summary>
     /// Removes the account and every row with the person's personal data from every table: plan, goals,
     /// check-ins, resource group (own and memberships, pending invitations to the address), consents,
     /// enrolments (with attendance and reminders), seat watches, and mail in the outbox to the address or naming the person. Only the access log remains, which
-    /// names the person by account id only (decision 402).
+    /// names the person by account id only (decision 402). Afterwards the deleted rows are scrubbed from the
+    /// database files (<see cref="ErasureScrub"/>).
     /// </summary>
     public async Task EraseAsync(Guid userId, CancellationToken ct = default)
     {
@@ -99,5 +108,13 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // The rows are gone from the tables; make them leave the files too (secure_delete + WAL checkpoint, or VACUUM FULL).
+        await ErasureScrub.RunAsync(db, owner,
+        [
+            typeof(Reminder), typeof(Attendance), typeof(Enrolment), typeof(SeatWatch), typeof(ConsentGrant), typeof(ResourceMember),
+            typeof(Goal), typeof(CheckIn), typeof(PersonalPlan), typeof(Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>),
+            typeof(Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>), typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>),
+            typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>), typeof(Identity.GemUser),
+        ], ct);
     }
 }

@@ -340,6 +340,8 @@ namespace Gem.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActorUserId", "At");
+
                     b.HasIndex("SubjectUserId", "At");
 
                     b.ToTable("AccessLog", (string)null);
@@ -374,6 +376,29 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.HasIndex("OwnerId", "RecipientKind", "RecipientId", "Category");
 
                     b.ToTable("ConsentGrants");
+                });
+
+            modelBuilder.Entity("Gem.Core.Demo.DemoHistoryRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DemoHistoryRuns", (string)null);
                 });
 
             modelBuilder.Entity("Gem.Core.FrontDoor.FrontDoorCount", b =>

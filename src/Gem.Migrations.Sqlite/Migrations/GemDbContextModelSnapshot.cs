@@ -335,6 +335,8 @@ namespace Gem.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActorUserId", "At");
+
                     b.HasIndex("SubjectUserId", "At");
 
                     b.ToTable("AccessLog", (string)null);
@@ -369,6 +371,29 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerId", "RecipientKind", "RecipientId", "Category");
 
                     b.ToTable("ConsentGrants");
+                });
+
+            modelBuilder.Entity("Gem.Core.Demo.DemoHistoryRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DemoHistoryRuns", (string)null);
                 });
 
             modelBuilder.Entity("Gem.Core.FrontDoor.FrontDoorCount", b =>

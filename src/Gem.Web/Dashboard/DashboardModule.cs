@@ -1,4 +1,5 @@
 using Gem.Core.Dashboard;
+using Gem.Core.Demo;
 
 namespace Gem.Web.Dashboard;
 
@@ -9,6 +10,7 @@ public static class DashboardModule
     {
         var services = builder.Services;
         services.AddScoped<DashboardService>();
+        services.AddScoped<DemoHistoryRuns>();
         services.AddMemoryCache();
         services.AddSingleton<DemoHistoryStatus>();
         services.AddHostedService<DemoHistoryStartup>();

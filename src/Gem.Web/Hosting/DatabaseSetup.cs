@@ -23,6 +23,10 @@ public static class DatabaseSetup
             }
             options.Use(settings.Provider, connectionString);
         });
+        // The owner's connection for migrations, grants and the VACUUM after an erasure (decision 410).
+        builder.Services.AddSingleton(services => new DatabaseOwner(
+            services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider,
+            builder.Configuration.GetConnectionString("GemMigrations") is { Length: > 0 } owner ? owner : null));
     }
 
     /// <summary>Applies pending migrations, then loads the demo region into an empty database when configured.</summary>
@@ -31,7 +35,14 @@ public static class DatabaseSetup
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<GemDbContext>();
-        await db.Database.MigrateAsync();
+        if (services.GetRequiredService<DatabaseOwner>() is { ConnectionString: { } owner } && db.Database.IsNpgsql())
+        {
+            // Migrate as the owner, then give the application's role only what it may do (decision 410).
+            await using (var ownerDb = GemDatabase.CreateContext(DatabaseProvider.Postgres, owner))
+                await ownerDb.Database.MigrateAsync();
+            await PostgresAppRole.GrantAsync(owner, db.Database.GetConnectionString()!);
+        }
+        else await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
         {
             // Readers do not block the writer; concurrent writers wait (busy timeout) instead of failing.

@@ -2,7 +2,7 @@ namespace Gem.Web.Hosting;
 
 /// <summary>
 /// What every capability stands on, in one place: database, identity and sign-in (<see cref="SignIn"/>), mail,
-/// localization, rate limits, ProblemDetails, OpenAPI, Razor Pages and the clock; and the request pipeline.
+/// localization, rate limits, security headers and forwarded headers, ProblemDetails, OpenAPI, Razor Pages and the clock; and the request pipeline.
 /// </summary>
 public static class HostingModule
 {
@@ -13,6 +13,7 @@ public static class HostingModule
         builder.AddGemMail();
         builder.AddGemLocalization();
         builder.AddGemRateLimits();
+        builder.AddGemSecurity();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -24,6 +25,9 @@ public static class HostingModule
     public static async Task UseGemHostingAsync(this WebApplication app)
     {
         await app.InitializeDatabaseAsync();
+        app.UseGemSecurity();
+        // Before anything reads a form: an import upload over the limit goes back to its page with a message.
+        Gem.Web.Atlas.ImportUploadLimit.UseImportUploadLimit(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();

@@ -28,7 +28,14 @@ public static class Localization
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
         }).ExcludeFromDescription();
+
+    /// <summary>
+    /// A path on this site: "/" followed by anything but a second "/" or "\" (which browsers read as another host), and
+    /// no control characters. Anything else goes home instead of answering 500 or redirecting away.
+    /// </summary>
+    public static bool IsLocalPath(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 }

@@ -4,9 +4,23 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Gem.Web.Hosting;
 
-/// <summary>Maps domain errors to ProblemDetails: validation 400, forbidden 403, not found 404, conflict 409, too many attempts 429 (with Retry-After).</summary>
+/// <summary>Maps domain errors to ProblemDetails: validation 400, forbidden 403, not found 404, conflict 409, too many 429 (with Retry-After), database unreachable 503.</summary>
 public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    /// <summary>
+    /// The database is down, restarting or unreachable (a transient provider error anywhere in the chain): answer 503 at
+    /// once instead of 500; the connection pool reconnects by itself when the database is back.
+    /// </summary>
+    private static bool DatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is System.Data.Common.DbException { IsTransient: true } or System.Net.Sockets.SocketException
+                || (e is Npgsql.NpgsqlException and not Npgsql.PostgresException) // connection level: refused, reset, timed out
+                || e is Npgsql.PostgresException { SqlState: ['5', '7', 'P', ..] or ['0', '8', ..] }) // shutting down, starting up, connection lost
+                return true;
+        return false;
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         ProblemDetails? details = exception switch
@@ -20,12 +34,21 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Status = StatusCodes.Status429TooManyRequests, Title = "Te vaak geprobeerd / Too many attempts",
                 Detail = $"Te veel verzoeken. Probeer het over {t.Minutes} minuten opnieuw. / Too many requests. Try again in {t.Minutes} minutes.",
             },
+            TooManyRequestsException => new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = exception.Message },
+            _ when DatabaseUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable",
+                Detail = "De database is even niet bereikbaar; probeer het zo opnieuw. / The database cannot be reached right now; try again in a moment.",
+            },
             Microsoft.AspNetCore.Http.BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request", Detail = b.Message },
             _ => null,
         };
         if (details is null) return false;
         context.Response.StatusCode = details.Status!.Value;
         if (exception is TooManyAttemptsException refused) AbuseLimits.Answer429(context, refused);
+        if (exception is TooManyRequestsException tooMany)
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (details.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
     }
 }

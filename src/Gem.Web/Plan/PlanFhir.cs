@@ -5,7 +5,7 @@ using Hl7.Fhir.Serialization;
 
 namespace Gem.Web.Plan;
 
-/// <summary>The person's export as a FHIR R4 collection Bundle: Patient, CarePlan, Goal, QuestionnaireResponse (check-ins), Consent, RelatedPerson.</summary>
+/// <summary>The person's export as a FHIR R4 collection Bundle: Patient, CarePlan, Goal, QuestionnaireResponse (check-ins), Consent, RelatedPerson, AuditEvent (the access log).</summary>
 public static class PlanFhir
 {
     public const string CheckInQuestionnaire = "urn:gem:questionnaire:chime-checkin";
@@ -107,6 +107,34 @@ public static class PlanFhir
                 },
             };
             Add(bundle, "urn:uuid:" + cg.Id, consent);
+        }
+
+        // The access log (NEN 7513) as AuditEvents: who, in which role, what, and whether it was allowed.
+        foreach (var a in e.AccessLog)
+        {
+            var audit = new AuditEvent
+            {
+                Type = new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"),
+                Action = a.Action switch
+                {
+                    AccessAction.Change => AuditEvent.AuditEventAction.U,
+                    AccessAction.Delete => AuditEvent.AuditEventAction.D,
+                    AccessAction.Export or AccessAction.Search => AuditEvent.AuditEventAction.E,
+                    _ => AuditEvent.AuditEventAction.R,
+                },
+                Recorded = a.At,
+                Outcome = a.Allowed ? AuditEvent.AuditEventOutcome.N0 : AuditEvent.AuditEventOutcome.N4,
+                Agent = [new AuditEvent.AgentComponent
+                {
+                    Name = a.Viewer,
+                    Requestor = true,
+                    Role = [new CodeableConcept { Text = a.ViewerRole }],
+                    Who = a.Organisation is { } organisation ? new ResourceReference { Display = organisation } : null,
+                }],
+                Source = new AuditEvent.SourceComponent { Observer = new ResourceReference { Display = "Gem" } },
+                Entity = [new AuditEvent.EntityComponent { What = new ResourceReference(patientRef), Name = a.What }],
+            };
+            Add(bundle, "urn:uuid:" + Guid.NewGuid(), audit);
         }
         return bundle;
     }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -13,12 +15,31 @@ public static class TabularOfferReader
 {
     private sealed record RawRow(int Line, IReadOnlyList<string> Cells);
 
+    /// <summary>Columns an Excel sheet may use; the template has about twenty. Beyond this the sheet is refused before it is walked.</summary>
+    public const int MaxColumns = 100;
+    /// <summary>What an .xlsx may hold unpacked; a zip that unpacks to more is refused before it is read.</summary>
+    public const long MaxUnpackedBytes = 200L * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static ImportSheet ReadCsv(Stream stream)
     {
         var errors = new List<ImportError>();
         var rows = new List<RawRow>();
         IReadOnlyList<string>? headings = null;
-        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+        // Excel's plain "CSV" is Windows-1252, not UTF-8: refuse it with a way out instead of importing garbled letters.
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (InvalidUtf8At(bytes) is { } bad)
+        {
+            var line = bytes[..bad].Count((byte)'\n') + 1;
+            return new ImportSheet([], [new ImportError(line, "", null, new Bilingual(
+                "Dit bestand is niet opgeslagen als UTF-8 (waarschijnlijk als 'CSV' uit Excel, Windows-1252), dus letters als é of ë zouden verkeerd overkomen. Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)' en probeer het opnieuw.",
+                "This file is not saved as UTF-8 (probably as Excel's plain 'CSV', Windows-1252), so letters such as é or ë would come out wrong. In Excel, save it as 'CSV UTF-8 (Comma delimited)' and try again."))]);
+        }
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer, StrictUtf8, detectEncodingFromByteOrderMarks: true);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
@@ -50,12 +71,38 @@ public static class TabularOfferReader
         return Read(headings, rows, (index, _) => ColumnLetter(index));
     }
 
+    /// <summary>The offset of the first byte that is not valid UTF-8 (a BOM is fine); null when all is valid.</summary>
+    private static int? InvalidUtf8At(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return null;
+        try
+        {
+            StrictUtf8.GetCharCount(bytes);
+            return null;
+        }
+        catch (DecoderFallbackException e)
+        {
+            return Math.Clamp(e.Index, 0, bytes.Length);
+        }
+    }
+
     public static ImportSheet ReadXlsx(Stream stream)
     {
         XLWorkbook workbook;
         try
         {
-            workbook = new XLWorkbook(stream);
+            // A zip bomb is refused before ClosedXML unpacks it.
+            using (var buffer = new MemoryStream())
+            {
+                stream.CopyTo(buffer);
+                buffer.Position = 0;
+                using (var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true))
+                    if (zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
+                        return new ImportSheet([], [ImportError.File("Dit Excel-bestand is uitgepakt groter dan 200 MB; dat kan geen aanbod-lijst zijn.",
+                            "This Excel file unpacks to more than 200 MB; that cannot be a list of offers.")]);
+                buffer.Position = 0;
+                workbook = new XLWorkbook(buffer);
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -68,11 +115,24 @@ public static class TabularOfferReader
             if (sheet is null || used is null) return Read(null, [], (i, _) => ColumnLetter(i));
             var firstColumn = used.FirstColumn().ColumnNumber();
             var lastColumn = used.LastColumn().ColumnNumber();
+            // Refuse a sheet that reaches beyond the limits before walking it: one cell at XFD1048576 would otherwise
+            // make every cell in between exist (issue 12: 10 million cells, 13 s, +2 GB).
+            var lastRow = used.LastRow().RowNumber();
+            if (lastRow - used.FirstRow().RowNumber() > OfferImporter.MaxRows)
+                return new ImportSheet([], [new ImportError(lastRow, ColumnLetter(used.LastColumn().ColumnNumber() - 1), null, new Bilingual(
+                    $"Er staat iets in regel {lastRow}; Gem leest hoogstens {OfferImporter.MaxRows} regels. Maak de cellen daarna leeg of splits het bestand op.",
+                    $"Something is in row {lastRow}; Gem reads at most {OfferImporter.MaxRows} rows. Clear the cells below or split the file."))]);
+            if (lastColumn - firstColumn >= MaxColumns)
+                return new ImportSheet([], [new ImportError(used.FirstRow().RowNumber(), ColumnLetter(lastColumn - 1), null, new Bilingual(
+                    $"Er staat iets in kolom {ColumnLetter(lastColumn - 1)}; Gem leest hoogstens {MaxColumns} kolommen. Maak de cellen rechts van het sjabloon leeg.",
+                    $"Something is in column {ColumnLetter(lastColumn - 1)}; Gem reads at most {MaxColumns} columns. Clear the cells to the right of the template."))]);
             IReadOnlyList<string>? headings = null;
             var rows = new List<RawRow>();
-            foreach (var row in used.Rows())
+            foreach (var row in sheet.RowsUsed())
             {
-                var cells = Enumerable.Range(firstColumn, lastColumn - firstColumn + 1).Select(c => CellText(sheet.Cell(row.RowNumber(), c))).ToList();
+                var cells = new string[lastColumn - firstColumn + 1];
+                Array.Fill(cells, "");
+                foreach (var cell in row.CellsUsed()) cells[cell.Address.ColumnNumber - firstColumn] = CellText(cell);
                 if (cells.All(string.IsNullOrWhiteSpace)) continue;
                 if (headings is null) headings = cells;
                 else rows.Add(new RawRow(row.RowNumber(), cells));
@@ -87,6 +147,8 @@ public static class TabularOfferReader
         XLDataType.Boolean => cell.GetBoolean() ? "ja" : "nee",
         _ => cell.GetString(),
     };
+
+    private static bool IsForbiddenControl(char c) => char.IsControl(c) && c is not ('\t' or '\r' or '\n');
 
     /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
     public static string ColumnLetter(int index)
@@ -131,6 +193,12 @@ public static class TabularOfferReader
         var rows = new List<ImportRow>();
         foreach (var raw in rawRows)
         {
+            // NUL and other control characters (tab and line breaks inside a cell are fine) are refused, cell by cell.
+            for (var i = 0; i < raw.Cells.Count; i++)
+                if (raw.Cells[i] is { } text && text.ToList().FindIndex(IsForbiddenControl) is var at and >= 0 && text[at] is var bad)
+                    errors.Add(new ImportError(raw.Line, column(i, i < headings.Count ? headings[i] : ""), i < headings.Count ? headings[i].Trim() : null, new Bilingual(
+                        string.Create(CultureInfo.InvariantCulture, $"Deze cel bevat een onzichtbaar stuurteken (U+{(int)bad:X4}). Haal het weg."),
+                        string.Create(CultureInfo.InvariantCulture, $"This cell holds an invisible control character (U+{(int)bad:X4}). Remove it."))));
             var input = new OfferInput();
             string? partner = null;
             for (var i = 0; i < map.Length; i++)

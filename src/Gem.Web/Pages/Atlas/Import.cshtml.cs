@@ -15,8 +15,8 @@ namespace Gem.Web.Pages.Atlas;
 /// all or nothing; every bad cell is listed with its line and column (docs/import.md).
 /// </summary>
 [Authorize(Policy = IdentitySetup.StaffPolicy)]
-[RequestFormLimits(MultipartBodyLengthLimit = OfferImporter.MaxBytes + 64 * 1024)]
-[RequestSizeLimit(OfferImporter.MaxBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = Gem.Web.Atlas.ImportUploadLimit.MaxRequestBytes)]
+[RequestSizeLimit(Gem.Web.Atlas.ImportUploadLimit.MaxRequestBytes)]
 public sealed class ImportModel(GemDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record PartnerChoice(Guid Id, string Name);
@@ -26,6 +26,8 @@ public sealed class ImportModel(GemDbContext db, TimeProvider clock) : PageModel
     [BindProperty] public IFormFile? Upload { get; set; }
     public ImportResult? Result { get; private set; }
     public bool NoFile { get; private set; }
+    /// <summary>Set when the upload was refused for its size before it was read (<see cref="Gem.Web.Atlas.ImportUploadLimit"/>).</summary>
+    [BindProperty(SupportsGet = true)] public bool TooLarge { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadPartnersAsync(ct);
 

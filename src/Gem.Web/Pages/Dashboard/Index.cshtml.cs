@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Gem.Core.Atlas;
 using Gem.Core.Dashboard;
+using Gem.Core.Demo;
 using Gem.Core.Groups;
 using Gem.Core.Identity;
 using Gem.Web.Dashboard;
@@ -25,6 +26,7 @@ public sealed class IndexModel(
     TimeProvider clock,
     IMemoryCache cache,
     DemoHistoryStatus history,
+    DemoHistoryRuns historyRuns,
     IStringLocalizer<DashboardResource> d,
     IStringLocalizer<SharedResource> shared,
     IStringLocalizer<FrontDoorResource> frontDoor) : PageModel
@@ -40,7 +42,14 @@ public sealed class IndexModel(
     /// <summary>The demo's year of history is still being simulated: the figures grow.</summary>
     public bool HistoryRunning => history.Running;
 
-    public async Task OnGetAsync(CancellationToken ct) => Report = await ComputeAsync(ct);
+    /// <summary>The demo's simulated year stopped part-way (and is not being made again right now): the figures miss part of it.</summary>
+    public bool HistoryIncomplete { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Report = await ComputeAsync(ct);
+        HistoryIncomplete = !history.Running && await historyRuns.StateAsync(ct) == DemoHistoryState.Incomplete;
+    }
 
     public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken ct)
     {
