@@ -1,4 +1,5 @@
 using Gem.Core.Data;
+using Gem.Core.Groups;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Core.Atlas;
@@ -38,10 +39,19 @@ public sealed class OfferEditor(GemDbContext db, TimeProvider clock)
         return offer;
     }
 
+    /// <summary>
+    /// Deletes an offer nobody ever enrolled for: its sessions go, the offer itself stays as a tombstone (<see cref="Offer.ArchivedAt"/>)
+    /// so HSDS consumers learn it is gone. With enrolments it is refused (409); <see cref="SessionCancellation.ArchiveOfferAsync"/> informs them.
+    /// </summary>
     public async Task DeleteAsync(Actor actor, Guid offerId, CancellationToken ct = default)
     {
         var offer = await FindOwnAsync(actor, offerId, ct);
-        db.Offers.Remove(offer);
+        var enrolments = await db.Enrolments.CountAsync(e => e.OfferId == offerId, ct);
+        if (enrolments > 0)
+            throw new HasEnrolmentsException(HasEnrolmentsException.Kind.Offer, offerId, enrolments,
+                await db.Enrolments.CountAsync(e => e.OfferId == offerId && e.Status != EnrolmentStatus.Cancelled, ct));
+        await db.Sessions.Where(s => s.OfferId == offerId).ExecuteDeleteAsync(ct);
+        offer.ArchivedAt = offer.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
     }
 
@@ -60,6 +70,7 @@ public sealed class OfferEditor(GemDbContext db, TimeProvider clock)
             IsCohortStart = input.IsCohortStart,
         };
         db.Sessions.Add(session);
+        offer.UpdatedAt = clock.GetUtcNow(); // its schedules changed: an incremental HSDS sync picks it up
         await db.SaveChangesAsync(ct);
         return session;
     }
@@ -68,7 +79,9 @@ public sealed class OfferEditor(GemDbContext db, TimeProvider clock)
     {
         var session = await db.Sessions.Include(s => s.Offer).FirstOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null || !actor.MayManage(session.Offer!.PartnerId)) throw new NotFoundException("Session not found.");
+        await SessionCancellation.EnsureDeletableAsync(db, session, session.Offer.FlowPolicy, ct);
         db.Sessions.Remove(session);
+        session.Offer.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
     }
 

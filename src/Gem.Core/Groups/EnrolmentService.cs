@@ -38,7 +38,7 @@ public sealed class SessionFullException(IReadOnlyList<Alternative> alternatives
 /// UPDATE on one counter row inside the enrolment's transaction, so the database decides under any
 /// concurrency (decision 003): open and cohort groups count per session, rolling groups per offer.
 /// </summary>
-public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWatches? watches = null)
+public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWatches? watches = null, EnrolmentMail? mail = null)
 {
     /// <summary>Takes a seat and records the enrolment; the result carries its Session and Offer (detached).</summary>
     public async Task<Enrolment> EnrolAsync(Guid sessionId, EnrolmentRequest request, CancellationToken ct = default)
@@ -48,6 +48,7 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
             ?? throw new NotFoundException("Session not found.");
         var now = clock.GetUtcNow();
         if (session.End <= now) throw new ValidationException("SessionId", "This session has already taken place.");
+        if (session.CancelledAt is not null) throw new ValidationException("SessionId", "This session is cancelled; choose another date.");
         if (request.FrontDoorVisit is { } visit && visit > AtlasSearch.AmsterdamDay(now))
             throw new ValidationException(nameof(request.FrontDoorVisit), "The front-door visit cannot be after today.");
         var offer = session.Offer!;
@@ -92,6 +93,17 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         if (changed == 1) await ReleaseSeatAsync(enrolment, ct);
         await tx.CommitAsync(ct);
         if (changed == 1 && watches is not null) await watches.NotifyFreedAsync(enrolment.Session!, enrolment.Offer!, ct);
+        if (changed == 1 && mail is not null) await mail.SendCancellationAsync(enrolment, await ComingInCalendarAsync(enrolment, ct), byStaff: false, ct);
+    }
+
+    /// <summary>The coming sessions an enrolment put in the person's calendar (open: its own; rolling and cohort: the series from its start).</summary>
+    private async Task<List<Session>> ComingInCalendarAsync(Enrolment e, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (e.Offer!.FlowPolicy == FlowPolicy.Open) return e.Session!.End > now && e.Session.CancelledAt is null ? [e.Session] : [];
+        var start = e.Session!.Start;
+        return (await db.Sessions.AsNoTracking().Where(s => s.OfferId == e.OfferId && s.Start >= start && s.End > now && s.CancelledAt == null).ToListAsync(ct))
+            .OrderBy(s => s.Start).ToList();
     }
 
     /// <summary>A break from a rolling group: the place is kept, and it does not count as failure.</summary>

@@ -39,6 +39,9 @@ namespace Gem.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("Capacity")
                         .HasColumnType("integer");
 
@@ -122,6 +125,8 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.HasIndex("Name");
 
                     b.HasIndex("PartnerId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Offers", t =>
                         {
@@ -239,6 +244,9 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("End")
                         .HasColumnType("timestamp with time zone");

@@ -34,6 +34,9 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Capacity")
                         .HasColumnType("INTEGER");
 
@@ -117,6 +120,8 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.HasIndex("Name");
 
                     b.HasIndex("PartnerId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Offers", t =>
                         {
@@ -234,6 +239,9 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("End")
                         .HasColumnType("INTEGER");

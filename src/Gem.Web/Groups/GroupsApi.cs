@@ -28,6 +28,7 @@ public static class GroupsApi
         builder.Services.AddScoped<GroupAlternatives>();
         builder.Services.AddScoped<Attendances>();
         builder.Services.AddScoped<EnrolmentMail>();
+        builder.Services.AddScoped<SessionCancellation>();
         // Tests switch the background loop off and drive ReminderService.RunOnceAsync with a fake clock.
         if (builder.Configuration.GetValue("Gem:Reminders:Enabled", true)) builder.Services.AddHostedService<ReminderService>();
     }
