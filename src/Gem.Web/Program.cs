@@ -10,7 +10,7 @@ builder.AddGemLocalization();
 builder.AddGemRateLimits();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-builder.Services.AddOpenApi();
+builder.Services.AddGemOpenApi();
 builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Partner/EditOffer", "/partner/offers/new"));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAtlas();

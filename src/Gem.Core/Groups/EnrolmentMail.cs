@@ -88,7 +88,8 @@ public sealed class EnrolmentMail(IMailSender sender, IOptions<MailOptions> opti
             (options.Value.From, options.Value.FromName), (email, e.Name), clock.GetUtcNow());
         var builder = new BodyBuilder { TextBody = body };
         // The part's type names the same METHOD as the calendar inside (RFC 6047 §2.4), so mail programs offer it as an invitation.
-        builder.Attachments.Add(fileName, System.Text.Encoding.UTF8.GetBytes(ics), ContentType.Parse(GroupCalendar.MailContentType(method)));
+        var part = (MimePart)builder.Attachments.Add(fileName, System.Text.Encoding.UTF8.GetBytes(ics), ContentType.Parse(GroupCalendar.MailContentType(method)));
+        part.ContentTransferEncoding = ContentEncoding.Base64; // keeps iCalendar's CRLF line ends exactly (RFC 5545 §3.1), whatever writes the message
         message.Body = builder.ToMessageBody();
         await sender.SendAsync(message, ct);
     }
