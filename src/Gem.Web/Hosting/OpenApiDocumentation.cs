@@ -47,6 +47,12 @@ public static class OpenApiDocumentation
                 AddProblem(operation, "403", "Signed in, but without the staff role.");
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CookieScheme, context.Document)] = [] }];
             }
+            // A 4xx declared without a body (TypedResults.NotFound()) is still written as problem JSON by UseStatusCodePages.
+            foreach (var (status, response) in operation.Responses.Where(r => r.Key.StartsWith('4') && r.Value.Content is not { Count: > 0 }).ToList())
+            {
+                operation.Responses.Remove(status);
+                AddProblem(operation, status, response.Description ?? "Client error.");
+            }
             if (path.StartsWith("/api/hsds", StringComparison.Ordinal)) LinkBody(operation, "application/json",
                 "An HSDS 3.1 object (or HSDS paged list of them) in the shape of the Open Referral schemas; see docs/hsds.md.",
                 "https://docs.openreferral.org/en/latest/hsds/schema_reference.html");
