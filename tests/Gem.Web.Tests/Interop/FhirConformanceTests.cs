@@ -15,7 +15,7 @@ namespace Gem.Web.Tests.Interop;
 /// /fhir/metadata, honest search parameters, _id, _include and the Organization and Location reads; every answer is
 /// checked by the Firely SDK's profile validator against the R4 core definitions (Hl7.Fhir.Specification.Data.R4).
 /// </summary>
-public sealed class FhirConformanceTests : IAsyncLifetime
+public sealed class FhirConformanceTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private GemWebFactory _factory = null!;
     private HttpClient _client = null!;
@@ -31,7 +31,21 @@ public sealed class FhirConformanceTests : IAsyncLifetime
         _client = _factory.CreateClient();
     }
 
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    private int _validated;
+    private int _resources;
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            output.WriteLine($"Firely validator: {_validated} responses ({_resources} resources) with 0 errors");
+        }
+        catch (InvalidOperationException)
+        {
+            // the output of a finished test may be closed; the figure is only for the report
+        }
+        await _factory.DisposeAsync();
+    }
 
     private async Task<T> GetAsync<T>(string url, HttpStatusCode expected = HttpStatusCode.OK, string? prefer = null) where T : Resource
     {
@@ -47,9 +61,11 @@ public sealed class FhirConformanceTests : IAsyncLifetime
     }
 
     /// <summary>The Firely validator reports no error or fatal issue (warnings and information, e.g. unknown code systems, are allowed).</summary>
-    private static void AssertValid(Resource resource, string what)
+    private void AssertValid(Resource resource, string what)
     {
         var outcome = Firely.Value.Validate(resource);
+        _validated++;
+        _resources += resource is Bundle b ? b.Entry.Count + 1 : 1;
         var errors = outcome.Issue.Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal).ToList();
         Assert.True(errors.Count == 0, $"{what}: " + string.Join("\n", errors.Select(e => $"{string.Join(",", e.Expression ?? [])}: {e.Details?.Text ?? e.Diagnostics}")));
     }

@@ -14,7 +14,7 @@ namespace Gem.Web.Tests.Interop;
 /// The HSDS API reference's required root and filters (docs/hsds.md), free seats as HSDS 3.1 service_capacity (checked
 /// against the unchanged HSDS 3.1 compiled schema), complete addresses and RFC 4122 ids.
 /// </summary>
-public sealed class HsdsConformanceTests : IAsyncLifetime
+public sealed class HsdsConformanceTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private GemWebFactory _factory = null!;
     private HttpClient _client = null!;
@@ -112,11 +112,13 @@ public sealed class HsdsConformanceTests : IAsyncLifetime
         var schema = await Schema31.Value;
         var ids = new List<string>();
         var capacities = 0;
+        var services = 0;
         for (var page = 1; ; page++)
         {
             var body = await GetAsync($"/api/hsds/services?page={page}&per_page=100");
             foreach (var service in body["contents"]!.AsArray())
             {
+                services++;
                 var errors = schema.Validate(service!.ToJsonString());
                 Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
                 foreach (var address in service["service_at_locations"]!.AsArray().SelectMany(l => l!["location"]!["addresses"]?.AsArray() ?? new JsonArray()))
@@ -126,6 +128,7 @@ public sealed class HsdsConformanceTests : IAsyncLifetime
             }
             if ((bool)body["last_page"]!) break;
         }
+        output.WriteLine($"HSDS 3.1 services: {services} validated, {capacities} service_capacity, {ids.Count - ids.Count(id => !IsRfc4122(id))}/{ids.Count} ids RFC 4122");
         Assert.True(capacities > 0, "no service_capacity published");
         var invalid = ids.Where(id => !IsRfc4122(id)).ToList();
         Assert.True(invalid.Count == 0, $"{invalid.Count} of {ids.Count} ids are not RFC 4122: {string.Join(", ", invalid.Take(5))}");

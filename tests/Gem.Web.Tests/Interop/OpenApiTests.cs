@@ -16,7 +16,7 @@ namespace Gem.Web.Tests.Interop;
 /// and has an outside validator check the document (@seriousme/openapi-schema-validator) and each response's status and
 /// body against it (ajv, JSON Schema 2020-12): Interop/Checks/check-openapi.mjs.
 /// </summary>
-public sealed class OpenApiTests : IAsyncLifetime
+public sealed class OpenApiTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private GemWebFactory _factory = null!;
 
@@ -105,6 +105,7 @@ public sealed class OpenApiTests : IAsyncLifetime
             method = c.Method, template = c.Template, status = c.Status, contentType = c.ContentType, body = c.Body,
         })));
         var summary = JsonNode.Parse(await OutsideCheck.RunAsync("node", "check-openapi.mjs", Path.Combine(folder, "openapi.json"), Path.Combine(folder, "responses.json")))!;
+        output.WriteLine($"{operations.Count} operations, {calls.Count} calls, {(int)summary["checked"]!} checked, {summary["errors"]!.AsArray().Count} validator errors");
         Assert.Equal(calls.Count, (int)summary["checked"]!);
         Assert.Empty(summary["errors"]!.AsArray());
         // Every read was called with a real id and succeeded.
