@@ -17,7 +17,7 @@ if ((${#missing[@]})); then
 fi
 
 # The outside validators the interop tests run (OpenAPI, iCalendar parsers), pinned by package-lock.json.
-npm ci --prefix tests/Gem.Web.Tests/Interop/Checks --no-audit --no-fund --silent
+npm ci --prefix tests/Gem.Web.Tests/Atlas/Interop/Checks --no-audit --no-fund --silent
 
 # A throwaway PostgreSQL cluster for this run.
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)

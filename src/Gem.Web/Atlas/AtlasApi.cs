@@ -11,13 +11,6 @@ namespace Gem.Web.Atlas;
 
 public static class AtlasApi
 {
-    public static void AddAtlas(this IServiceCollection services)
-    {
-        services.AddScoped<AtlasSearch>();
-        services.AddScoped<OfferEditor>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-    }
-
     public static IEndpointRouteBuilder MapAtlasApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/atlas").WithTags("Atlas");
@@ -51,7 +44,7 @@ public static class AtlasApi
         private static T ParseFlags<T>(string? value, string field) where T : struct, Enum =>
             string.IsNullOrWhiteSpace(value) ? default
             : Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && !int.TryParse(value, out _) ? parsed
-            : throw new Gem.Core.ValidationException(field, $"'{value}' is not a list of {typeof(T).Name}: use names separated by commas.");
+            : throw new Gem.Core.Common.ValidationException(field, $"'{value}' is not a list of {typeof(T).Name}: use names separated by commas.");
     }
 
     private static async Task<Ok<List<OfferSummary>>> SearchOffers([AsParameters] SearchParameters p, AtlasSearch search, CancellationToken ct)
@@ -101,13 +94,13 @@ public static class AtlasApi
     private static async Task<Ok<CallOffResult>> CancelSession(Guid id, SessionCancellation cancellation, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(new CallOffResult(await cancellation.CancelSessionAsync(user.ToActor(), id, ct)));
 
-    private static async Task<Created<SessionDto>> AddSession(Guid id, SessionInput input, OfferEditor editor, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Created<SessionDto>> AddSession(Guid id, SessionInput input, SessionEditor editor, ClaimsPrincipal user, CancellationToken ct)
     {
         var session = await editor.AddSessionAsync(user.ToActor(), id, input, ct);
         return TypedResults.Created($"/api/atlas/offers/{id}", SessionDto.From(session));
     }
 
-    private static async Task<NoContent> DeleteSession(Guid id, OfferEditor editor, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<NoContent> DeleteSession(Guid id, SessionEditor editor, ClaimsPrincipal user, CancellationToken ct)
     {
         await editor.DeleteSessionAsync(user.ToActor(), id, ct);
         return TypedResults.NoContent();

@@ -4,6 +4,7 @@ using Gem.Core;
 using Gem.Core.Atlas;
 using Gem.Core.Atlas.Import;
 using Gem.Core.Data;
+using Gem.Core.Groups;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
