@@ -56,7 +56,7 @@ public sealed class EnrolmentMail(IMailSender sender, IOptions<MailOptions> opti
         if (e.Email is null || sessions.Count == 0) return;
         var offer = e.Offer!;
         var dates = string.Join("\n", sessions.OrderBy(s => s.Start)
-            .Select(s => TimeZoneInfo.ConvertTime(s.Start, AtlasSearch.Amsterdam).ToString("dddd d MMMM 'om' HH:mm", Dutch)));
+            .Select(s => TimeZoneInfo.ConvertTime(s.Start, Gem.Core.Common.LocalTime.Zone).ToString("dddd d MMMM 'om' HH:mm", Dutch)));
         var intro = byStaff
             ? $"Helaas gaat {offer.Name} niet door op:"
             : $"Je hebt je afgemeld voor {offer.Name}. Deze afspraken zijn uit je agenda gehaald:";

@@ -144,7 +144,7 @@ public static class HsdsMapper
         return result;
     }
 
-    private static DateTimeOffset Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, AtlasSearch.Amsterdam);
+    private static DateTimeOffset Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Gem.Core.Common.LocalTime.Zone);
 
     public static HsdsOrganization Organization(Partner p) => new(
         p.Id, p.Name, p.Description, Email(p.Email), AbsoluteUrl(p.Website),

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Gem.Core.Atlas;
 using Gem.Core.Atlas.Import;
 using Gem.Core.Data;
+using Gem.Core.Groups;
 using Gem.Testing;
 using Microsoft.EntityFrameworkCore;
 using NJsonSchema;

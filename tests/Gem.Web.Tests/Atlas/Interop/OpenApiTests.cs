@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gem.Core.Atlas;
 using Gem.Core.Data;
+using Gem.Core.Groups;
 using Gem.Core.Identity;
 using Gem.Testing;
 using Gem.Web.Tests.Atlas;
