@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(postgresql chromium r-base-core r-cran-data.table python3-aiosmtpd)
+packages=(postgresql chromium r-base-core r-cran-data.table python3-aiosmtpd python3-icalendar nodejs npm)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then
@@ -15,6 +15,9 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The outside validators the interop tests run (OpenAPI, iCalendar parsers), pinned by package-lock.json.
+npm ci --prefix tests/Gem.Web.Tests/Atlas/Interop/Checks --no-audit --no-fund --silent
 
 # A throwaway PostgreSQL cluster for this run.
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)

@@ -59,6 +59,8 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         b.Property(o => o.CostEuros).HasPrecision(9, 2);
         b.Ignore(o => o.IsGroup);
         b.HasIndex(o => o.Name);
+        b.HasIndex(o => o.UpdatedAt);
+        b.HasQueryFilter(o => o.ArchivedAt == null); // archived = deleted for everyone but the HSDS/FHIR sync (decision 204)
         b.HasMany(o => o.Sessions).WithOne(s => s.Offer).HasForeignKey(s => s.OfferId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -54,7 +54,7 @@ public sealed class AtlasSearch(GemDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var ids = offers.Select(o => o.Id).ToList();
         var sessions = (await db.Sessions.AsNoTracking()
-                .Where(s => ids.Contains(s.OfferId) && s.Start >= now)
+                .Where(s => ids.Contains(s.OfferId) && s.Start >= now && s.CancelledAt == null)
                 .ToListAsync(ct))
             .OrderBy(s => s.Start)
             .ToLookup(s => s.OfferId);

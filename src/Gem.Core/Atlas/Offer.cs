@@ -39,6 +39,11 @@ public class Offer
     public string? ContactPhone { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>
+    /// When staff deleted or archived the offer (UTC). An archived offer is hidden everywhere by a query filter; only the
+    /// HSDS and FHIR APIs read past it, so partners that sync incrementally learn that it is gone (decision 204).
+    /// </summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
     /// <summary>Places held in a rolling group (active and paused members). Changed only by Groups' conditional updates.</summary>
     public int MembersTaken { get; set; }
     public List<Session> Sessions { get; set; } = [];

@@ -1,4 +1,5 @@
 using Gem.Core.Data;
+using Gem.Core.Groups;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Core.Atlas;
@@ -32,10 +33,19 @@ public sealed class OfferEditor(GemDbContext db, TimeProvider clock)
         return offer;
     }
 
+    /// <summary>
+    /// Deletes an offer nobody ever enrolled for: its sessions go, the offer itself stays as a tombstone (<see cref="Offer.ArchivedAt"/>)
+    /// so HSDS consumers learn it is gone. With enrolments it is refused (409); <see cref="SessionCancellation.ArchiveOfferAsync"/> informs them.
+    /// </summary>
     public async Task DeleteAsync(Actor actor, Guid offerId, CancellationToken ct = default)
     {
         var offer = await FindOwnAsync(actor, offerId, ct);
-        db.Offers.Remove(offer);
+        var enrolments = await db.Enrolments.CountAsync(e => e.OfferId == offerId, ct);
+        if (enrolments > 0)
+            throw new HasEnrolmentsException(HasEnrolmentsException.Kind.Offer, offerId, enrolments,
+                await db.Enrolments.CountAsync(e => e.OfferId == offerId && e.Status != EnrolmentStatus.Cancelled, ct));
+        await db.Sessions.Where(s => s.OfferId == offerId).ExecuteDeleteAsync(ct);
+        offer.ArchivedAt = offer.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
     }
 

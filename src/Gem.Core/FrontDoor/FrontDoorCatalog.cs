@@ -79,7 +79,7 @@ public sealed class FrontDoorCatalog(IReadOnlyList<CatalogOffer> offers)
         ArgumentNullException.ThrowIfNull(db);
         var offers = await db.Offers.AsNoTracking().Include(o => o.Partner).ToListAsync(ct).ConfigureAwait(false);
         var until = now + Horizon;
-        var sessions = (await db.Sessions.AsNoTracking().Where(s => s.Start >= now && s.Start < until).ToListAsync(ct).ConfigureAwait(false))
+        var sessions = (await db.Sessions.AsNoTracking().Where(s => s.Start >= now && s.Start < until && s.CancelledAt == null).ToListAsync(ct).ConfigureAwait(false))
             .ToLookup(s => s.OfferId);
         return new FrontDoorCatalog(offers
             .Select(o => ToCatalogOffer(o, o.Partner!.Sector, o.Partner.Name, sessions[o.Id], now))

@@ -57,6 +57,7 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
             ?? throw new NotFoundException("Session not found.");
         var now = clock.GetUtcNow();
         if (session.End <= now) throw new ValidationException("SessionId", "This session has already taken place.");
+        if (session.CancelledAt is not null) throw new ValidationException("SessionId", "This session is cancelled; choose another date.");
         if (request.FrontDoorVisit is { } visit && visit > LocalTime.Day(now))
             throw new ValidationException(nameof(request.FrontDoorVisit), "The front-door visit cannot be after today.");
         var offer = session.Offer!;
@@ -122,9 +123,25 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         if (changed == 1)
         {
             await ReleaseSeatAsync(enrolment, ct);
+            if (mail is not null)
+            {
+                // The calendar update (METHOD:CANCEL) goes to the outbox with the cancellation itself.
+                EnrolmentMail.QueueCancellation(db, enrolment, await ComingInCalendarAsync(enrolment, ct), byStaff: false, clock.GetUtcNow());
+                await db.SaveChangesAsync(ct);
+            }
             if (watches is not null) await watches.NotifyFreedAsync(enrolment.Session!, enrolment.Offer!, ct);
         }
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The coming sessions an enrolment put in the person's calendar (open: its own; rolling and cohort: the series from its start).</summary>
+    private async Task<List<Session>> ComingInCalendarAsync(Enrolment e, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (e.Offer!.FlowPolicy == FlowPolicy.Open) return e.Session!.End > now && e.Session.CancelledAt is null ? [e.Session] : [];
+        var start = e.Session!.Start;
+        return (await db.Sessions.AsNoTracking().Where(s => s.OfferId == e.OfferId && s.Start >= start && s.End > now && s.CancelledAt == null).ToListAsync(ct))
+            .OrderBy(s => s.Start).ToList();
     }
 
     /// <summary>A break from a rolling group: the place is kept, and it does not count as failure.</summary>

@@ -14,7 +14,7 @@ public sealed class GroupAlternatives(GemDbContext db)
         var until = now + Window;
         var domains = full.LifeDomains;
         var candidates = await db.Sessions.AsNoTracking()
-            .Where(s => s.Start >= now && s.Start <= until && s.OfferId != full.Id && (s.Offer!.LifeDomains & domains) != 0)
+            .Where(s => s.CancelledAt == null && s.Start >= now && s.Start <= until && s.OfferId != full.Id && (s.Offer!.LifeDomains & domains) != 0)
             .Where(Seats.SessionHasFreeSeat)
             .Where(Seats.SessionIsJoinPoint)
             .Select(s => new

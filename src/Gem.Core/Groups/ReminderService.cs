@@ -72,7 +72,7 @@ public sealed class ReminderService(IServiceScopeFactory scopes, TimeProvider cl
         var until = now + Lead;
         var offersWithPeople = db.Enrolments.Where(e => e.Status == EnrolmentStatus.Active && e.Email != null).Select(e => e.OfferId);
         var sessions = await db.Sessions.AsNoTracking().Include(s => s.Offer)
-            .Where(s => s.Start > now && s.Start <= until && offersWithPeople.Contains(s.OfferId))
+            .Where(s => s.CancelledAt == null && s.Start > now && s.Start <= until && offersWithPeople.Contains(s.OfferId))
             .ToListAsync(ct);
 
         var queued = 0;

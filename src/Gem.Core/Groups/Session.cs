@@ -21,4 +21,6 @@ public class Session
     public int SeatsTaken { get; set; }
     /// <summary>For cohort offers: a new group starts here, and people enrol for this date. Set by staff (default: <see cref="Gem.Core.Groups.Seats.DefaultCohortStart"/>); read only through <see cref="Gem.Core.Groups.Seats"/>.</summary>
     public bool IsCohortStart { get; set; }
+    /// <summary>When staff called the session off (UTC); the enrolled got a calendar cancellation. Kept for their history.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
 }

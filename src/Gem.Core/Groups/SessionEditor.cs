@@ -28,6 +28,7 @@ public sealed class SessionEditor(GemDbContext db, TimeProvider clock)
             IsCohortStart = input.IsCohortStart ?? await DefaultCohortStartAsync(offer, start, ct),
         };
         db.Sessions.Add(session);
+        offer.UpdatedAt = now; // its schedules changed: an incremental HSDS sync picks it up
         await db.SaveChangesAsync(ct);
         return session;
     }
@@ -45,7 +46,9 @@ public sealed class SessionEditor(GemDbContext db, TimeProvider clock)
     {
         var session = await db.Sessions.Include(s => s.Offer).FirstOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null || !actor.MayManage(session.Offer!.PartnerId)) throw new NotFoundException("Session not found.");
+        await SessionCancellation.EnsureDeletableAsync(db, session, session.Offer.FlowPolicy, ct);
         db.Sessions.Remove(session);
+        session.Offer.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
     }
 }

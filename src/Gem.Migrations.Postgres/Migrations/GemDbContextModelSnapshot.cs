@@ -58,6 +58,9 @@ namespace Gem.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("Capacity")
                         .HasColumnType("integer");
 
@@ -141,6 +144,8 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.HasIndex("Name");
 
                     b.HasIndex("PartnerId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Offers", t =>
                         {
@@ -258,6 +263,9 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("End")
                         .HasColumnType("timestamp with time zone");

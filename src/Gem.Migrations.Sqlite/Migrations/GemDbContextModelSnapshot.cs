@@ -53,6 +53,9 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Capacity")
                         .HasColumnType("INTEGER");
 
@@ -136,6 +139,8 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.HasIndex("Name");
 
                     b.HasIndex("PartnerId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Offers", t =>
                         {
@@ -253,6 +258,9 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("End")
                         .HasColumnType("INTEGER");

@@ -22,9 +22,11 @@ public static class AtlasApi
         var staff = api.MapGroup("").RequireAuthorization(IdentitySetup.StaffPolicy);
         staff.MapPost("/partners/{partnerId:guid}/offers", CreateOffer);
         staff.MapPut("/offers/{id:guid}", UpdateOffer);
-        staff.MapDelete("/offers/{id:guid}", DeleteOffer);
+        staff.MapDelete("/offers/{id:guid}", DeleteOffer).ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapPost("/offers/{id:guid}/archive", ArchiveOffer);
         staff.MapPost("/offers/{id:guid}/sessions", AddSession);
-        staff.MapDelete("/sessions/{id:guid}", DeleteSession);
+        staff.MapDelete("/sessions/{id:guid}", DeleteSession).ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapPost("/sessions/{id:guid}/cancel", CancelSession).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -83,6 +85,15 @@ public static class AtlasApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>What a cancellation or archive did: how many enrolled people were told.</summary>
+    public sealed record CallOffResult(int Informed);
+
+    private static async Task<Ok<CallOffResult>> ArchiveOffer(Guid id, SessionCancellation cancellation, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(new CallOffResult(await cancellation.ArchiveOfferAsync(user.ToActor(), id, ct)));
+
+    private static async Task<Ok<CallOffResult>> CancelSession(Guid id, SessionCancellation cancellation, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(new CallOffResult(await cancellation.CancelSessionAsync(user.ToActor(), id, ct)));
+
     private static async Task<Created<SessionDto>> AddSession(Guid id, SessionInput input, SessionEditor editor, ClaimsPrincipal user, CancellationToken ct)
     {
         var session = await editor.AddSessionAsync(user.ToActor(), id, input, ct);
@@ -112,9 +123,9 @@ public sealed record OfferDetail(Guid Id, Guid PartnerId, string? PartnerName, O
         new(o.Id, o.PartnerId, o.Partner?.Name, OfferInput.From(o), o.IsGroup, o.Latitude, o.Longitude, o.UpdatedAt, sessions);
 }
 
-public sealed record SessionDto(Guid Id, DateTimeOffset Start, DateTimeOffset End, string? Place, string? OnlineUrl, int? Seats)
+public sealed record SessionDto(Guid Id, DateTimeOffset Start, DateTimeOffset End, string? Place, string? OnlineUrl, int? Seats, DateTimeOffset? CancelledAt = null)
 {
-    public static SessionDto From(Session s) => new(s.Id, s.Start, s.End, s.Place, s.OnlineUrl, s.Seats);
+    public static SessionDto From(Session s) => new(s.Id, s.Start, s.End, s.Place, s.OnlineUrl, s.Seats, s.CancelledAt);
 }
 
 public sealed record PartnerDto(Guid Id, string Name, Sector Sector, string Description, string? Website, string? Email,

@@ -26,9 +26,9 @@ public static class GroupsApi
         staff.MapPut("/sessions/{sessionId:guid}/attendance", RecordAttendance);
 
         var calendars = app.MapGroup("/calendar").WithTags("Groups");
-        calendars.MapGet("/sessions/{sessionId:guid}.ics", SessionCalendar);
-        calendars.MapGet("/offers/{offerId:guid}.ics", OfferFeed);
-        calendars.MapGet("/me/{token}.ics", PersonalFeed);
+        calendars.MapGet("/sessions/{sessionId:guid}.ics", SessionCalendar).Produces<string>(200, "text/calendar");
+        calendars.MapGet("/offers/{offerId:guid}.ics", OfferFeed).Produces<string>(200, "text/calendar");
+        calendars.MapGet("/me/{token}.ics", PersonalFeed).Produces<string>(200, "text/calendar");
         return app;
     }
 

@@ -14,6 +14,7 @@ public static class GroupsModule
         builder.Services.AddScoped<Attendances>();
         builder.Services.AddScoped<EnrolmentMail>();
         builder.Services.AddScoped<Gem.Core.Mail.IOutboxRenderer>(sp => sp.GetRequiredService<EnrolmentMail>()); // builds its mails when the outbox sends them
+        builder.Services.AddScoped<SessionCancellation>();
         // Tests switch the background loop off and drive ReminderService.RunOnceAsync with a fake clock.
         if (builder.Configuration.GetValue("Gem:Reminders:Enabled", true)) builder.Services.AddHostedService<ReminderService>();
     }

@@ -16,7 +16,7 @@ public static class HostingModule
         builder.AddGemSecurity();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddGemOpenApi();
         builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Atlas/EditOffer", "/partner/offers/new"));
         builder.Services.AddSingleton(TimeProvider.System);
     }

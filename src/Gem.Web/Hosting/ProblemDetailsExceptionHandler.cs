@@ -28,6 +28,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ValidationException v => new ValidationProblemDetails(v.Errors) { Status = StatusCodes.Status400BadRequest, Title = "Invalid input" },
             NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = exception.Message },
             ForbiddenException => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = exception.Message },
+            Gem.Core.Groups.HasEnrolmentsException h => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "People are enrolled", Detail = h.Message,
+                Extensions = { ["enrolments"] = h.Enrolments, ["coming"] = h.Coming, ["action"] = h.Action },
+            },
             ConflictException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = exception.Message },
             TooManyAttemptsException t => new ProblemDetails
             {

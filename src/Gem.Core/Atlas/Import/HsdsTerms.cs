@@ -22,26 +22,30 @@ public static class HsdsTerms
 
     public static string Taxonomy(string vocabulary) => "urn:gem:atlas:" + vocabulary;
 
-    /// <summary>A stable uuid for a name (name-based, SHA-256; the same name gives the same id on every server).</summary>
-    public static Guid StableId(string name)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("gem:" + name));
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x50); // version 5 style, in Guid's little-endian layout
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(bytes);
-    }
+    /// <summary>Gem's own namespace for name-based ids (itself the RFC 4122 v5 id of https://gem.example/ns in the URL namespace).</summary>
+    public static readonly Guid Namespace = UuidV5(new Guid("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), "https://gem.example/ns");
+
+    /// <summary>A stable uuid for a name: RFC 4122 version 5 in Gem's namespace, the same on every server and after every restart.</summary>
+    public static Guid StableId(string name) => UuidV5(Namespace, name);
 
     /// <summary>
-    /// The id of a child record (an offer's location, phone, …) derived from its parent's id and its kind. The
-    /// derivation is its own inverse: <c>Derive(Derive(id, k), k) == id</c>, so /locations/{id} finds its offer.
+    /// The id of a child record (an offer's location, phone, …): RFC 4122 version 5 with the parent's id as namespace and
+    /// the kind as name. One-way: a reader that needs the parent back searches the parents (<c>HsdsApi</c> does for locations).
     /// </summary>
-    public static Guid Derive(Guid parent, string kind)
+    public static Guid Derive(Guid parent, string kind) => UuidV5(parent, kind);
+
+    /// <summary>RFC 4122 §4.3: SHA-1 over the namespace's bytes (network order) and the UTF-8 name; version 5, variant 10xx.</summary>
+    public static Guid UuidV5(Guid space, string name)
     {
-        var a = parent.ToByteArray();
-        var b = StableId("kind:" + kind).ToByteArray();
-        for (var i = 0; i < 16; i++) a[i] ^= b[i];
-        return new Guid(a);
+        var input = new byte[16 + Encoding.UTF8.GetByteCount(name)];
+        space.TryWriteBytes(input, bigEndian: true, out _);
+        Encoding.UTF8.GetBytes(name, input.AsSpan(16));
+#pragma warning disable CA5350 // SHA-1 is what RFC 4122 version 5 prescribes; it names, it does not protect
+        var hash = SHA1.HashData(input);
+#pragma warning restore CA5350
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
 
     public static Guid TermId(string vocabulary, string code) => StableId($"term:{vocabulary}:{code}");

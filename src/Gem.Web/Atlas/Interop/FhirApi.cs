@@ -17,8 +17,10 @@ namespace Gem.Web.Atlas;
 
 /// <summary>
 /// FHIR R4 read API (docs/decisions/202): every offer as a HealthcareService, its partner as an Organization and
-/// its place as a Location, serialized with the Firely SDK as application/fhir+json.
-/// Search: <c>_count</c>, <c>_offset</c>, <c>name</c> (contains), <c>service-category</c> (sector), <c>service-type</c> (format).
+/// its place as a Location, serialized with the Firely SDK as application/fhir+json. <c>/fhir/metadata</c> says exactly this.
+/// Search: <c>_id</c>, <c>name</c> (contains), <c>service-category</c> (sector), <c>service-type</c> (format), <c>_include</c>
+/// (<see cref="IncludeOrganization"/>, <see cref="IncludeLocation"/>), <c>_count</c>, <c>_offset</c>. A parameter it does not
+/// know is refused under <c>Prefer: handling=strict</c> and otherwise left out of the <c>self</c> link (R4 §3.1.1.4.4).
 /// </summary>
 public static class FhirApi
 {
@@ -28,17 +30,80 @@ public static class FhirApi
     public const string SectorSystem = "urn:gem:atlas:sector";
     public const string FormatSystem = "urn:gem:atlas:format";
 
+    public const string IncludeOrganization = "HealthcareService:organization";
+    public const string IncludeLocation = "HealthcareService:location";
+    /// <summary>The search parameters HealthcareService search understands (and <c>/metadata</c> lists).</summary>
+    public static readonly string[] SearchParameters = ["_id", "name", "service-category", "service-type", "_include", "_count", "_offset"];
+
     public static IEndpointRouteBuilder MapFhirApi(this IEndpointRouteBuilder app)
     {
         var fhir = app.MapGroup("/fhir").WithTags("FHIR");
-        fhir.MapGet("/HealthcareService", Search).Produces(200, contentType: ContentType);
+        fhir.MapGet("/metadata", Metadata).Produces(200, contentType: ContentType);
+        fhir.MapGet("/HealthcareService", Search).Produces(200, contentType: ContentType).Produces(400, contentType: ContentType);
         fhir.MapGet("/HealthcareService/{id:guid}", Read).Produces(200, contentType: ContentType).Produces(404, contentType: ContentType);
+        fhir.MapGet("/Organization/{id:guid}", ReadOrganization).Produces(200, contentType: ContentType).Produces(404, contentType: ContentType);
+        fhir.MapGet("/Location/{id:guid}", ReadLocation).Produces(200, contentType: ContentType).Produces(404, contentType: ContentType);
         return app;
     }
+
+    /// <summary>The CapabilityStatement: what this server does, and nothing more.</summary>
+    public static CapabilityStatement Capabilities(string baseUrl, DateTimeOffset date)
+    {
+        CapabilityStatement.ResourceComponent Resource(ResourceType type, bool search) => new()
+        {
+            Type = type.ToString(),
+            Interaction = search
+                ? [new() { Code = CapabilityStatement.TypeRestfulInteraction.Read }, new() { Code = CapabilityStatement.TypeRestfulInteraction.SearchType }]
+                : [new() { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
+            ReadHistory = false,
+            UpdateCreate = false,
+        };
+        var service = Resource(ResourceType.HealthcareService, search: true);
+        service.SearchInclude = [IncludeOrganization, IncludeLocation];
+        service.SearchParam =
+        [
+            new() { Name = "_id", Type = SearchParamType.Token, Definition = "http://hl7.org/fhir/SearchParameter/Resource-id" },
+            new() { Name = "name", Type = SearchParamType.String, Definition = "http://hl7.org/fhir/SearchParameter/HealthcareService-name", Documentation = "Contains, case-insensitive." },
+            new() { Name = "service-category", Type = SearchParamType.Token, Definition = "http://hl7.org/fhir/SearchParameter/HealthcareService-service-category", Documentation = "Sector code of " + SectorSystem + "." },
+            new() { Name = "service-type", Type = SearchParamType.Token, Definition = "http://hl7.org/fhir/SearchParameter/HealthcareService-service-type", Documentation = "Format code of " + FormatSystem + "." },
+        ];
+        return new CapabilityStatement
+        {
+            Id = "gem",
+            Url = baseUrl + "/metadata",
+            Name = "GemAtlas",
+            Title = "Gem atlas: HealthcareService, Organization and Location (read and search)",
+            Status = PublicationStatus.Active,
+            Date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Kind = CapabilityStatementKind.Instance,
+            Software = new CapabilityStatement.SoftwareComponent { Name = "Gem" },
+            Implementation = new CapabilityStatement.ImplementationComponent { Description = "Gem regional mental-health atlas", Url = baseUrl },
+            FhirVersion = FHIRVersion.N4_0_1,
+            Format = ["json"],
+            Rest =
+            [
+                new CapabilityStatement.RestComponent
+                {
+                    Mode = CapabilityStatement.RestfulCapabilityMode.Server,
+                    Documentation = "Read-only. Unknown search parameters are ignored (left out of the self link) unless Prefer: handling=strict, which refuses them with 400.",
+                    Resource = [service, Resource(ResourceType.Organization, search: false), Resource(ResourceType.Location, search: false)],
+                },
+            ],
+        };
+    }
+
+    private static IResult Metadata(HttpRequest request, TimeProvider clock) => Fhir(200, Capabilities(BaseUrl(request), clock.GetUtcNow()));
 
     private static async Task<IResult> Search(HttpRequest request, GemDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var q = request.Query;
+        var strict = request.Headers["Prefer"].Any(p => p is not null && p.Replace(" ", "", StringComparison.Ordinal).Contains("handling=strict", StringComparison.OrdinalIgnoreCase));
+        var unknown = q.Keys.Where(k => !SearchParameters.Contains(k, StringComparer.Ordinal)).ToList();
+        var includes = q["_include"].Where(i => i is not null).Select(i => i!).ToList();
+        var unknownIncludes = includes.Where(i => i is not (IncludeOrganization or IncludeLocation)).ToList();
+        if (strict && unknown.Count + unknownIncludes.Count > 0)
+            return Problem(400, OperationOutcome.IssueType.NotSupported,
+                $"Not supported here: {string.Join(", ", unknown.Concat(unknownIncludes.Select(i => "_include=" + i)))}. This server searches HealthcareService by {string.Join(", ", SearchParameters)}; see /fhir/metadata.");
         var count = DefaultCount;
         var offset = 0;
         if (q.ContainsKey("_count") && (!int.TryParse(q["_count"], NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxCount))
@@ -47,6 +112,12 @@ public static class FhirApi
             return Problem(400, OperationOutcome.IssueType.Value, "_offset is a whole number from 0.");
 
         var query = db.Offers.AsNoTracking();
+        if (q["_id"].ToString() is { Length: > 0 } idList)
+        {
+            var ids = idList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+            query = query.Where(o => ids.Contains(o.Id));
+        }
         if (q["name"].ToString() is { Length: > 0 } name)
         {
             var term = name.Trim().ToLowerInvariant();
@@ -69,21 +140,23 @@ public static class FhirApi
         var offers = await query.Include(o => o.Partner).OrderBy(o => o.Name).ThenBy(o => o.Id).Skip(offset).Take(count).ToListAsync(ct);
         var sessions = await SessionsAsync(db, clock, offers.Select(o => o.Id).ToList(), ct);
 
-        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
+        var baseUrl = BaseUrl(request);
         var bundle = new Bundle { Id = Guid.NewGuid().ToString(), Type = Bundle.BundleType.Searchset, Total = total, Meta = new Meta { LastUpdated = clock.GetUtcNow() } };
-        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = baseUrl + "/HealthcareService" + request.QueryString });
-        if (offset + count < total)
-        {
-            var next = q.Where(p => p.Key != "_offset").Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value.ToString())}")
-                .Append(string.Create(CultureInfo.InvariantCulture, $"_offset={offset + count}"));
-            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = baseUrl + "/HealthcareService?" + string.Join('&', next) });
-        }
+        // self and next name only the parameters that were used (R4 §3.1.1.4.4), never an ignored one.
+        var used = q.Where(p => SearchParameters.Contains(p.Key, StringComparer.Ordinal) && p.Key != "_offset")
+            .SelectMany(p => p.Value.Where(v => p.Key != "_include" || v is IncludeOrganization or IncludeLocation).Select(v => $"{p.Key}={Uri.EscapeDataString(v ?? "")}"))
+            .ToList();
+        string Link(int at) => baseUrl + "/HealthcareService?" + string.Join('&', used.Append(string.Create(CultureInfo.InvariantCulture, $"_offset={at}")));
+        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = Link(offset) });
+        if (offset + count < total) bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = Link(offset + count) });
         foreach (var offer in offers)
             bundle.Entry.Add(Entry(baseUrl, HealthcareService(offer, sessions[offer.Id]), Bundle.SearchEntryMode.Match));
-        foreach (var partner in offers.Select(o => o.Partner!).DistinctBy(p => p.Id))
-            bundle.Entry.Add(Entry(baseUrl, Organization(partner), Bundle.SearchEntryMode.Include));
-        foreach (var offer in offers.Where(o => !o.IsOnline))
-            bundle.Entry.Add(Entry(baseUrl, Location(offer), Bundle.SearchEntryMode.Include));
+        if (includes.Contains(IncludeOrganization))
+            foreach (var partner in offers.Select(o => o.Partner!).DistinctBy(p => p.Id))
+                bundle.Entry.Add(Entry(baseUrl, Organization(partner), Bundle.SearchEntryMode.Include));
+        if (includes.Contains(IncludeLocation))
+            foreach (var offer in offers.Where(o => !o.IsOnline))
+                bundle.Entry.Add(Entry(baseUrl, Location(offer), Bundle.SearchEntryMode.Include));
         return Fhir(200, bundle);
     }
 
@@ -94,6 +167,22 @@ public static class FhirApi
         var sessions = await SessionsAsync(db, clock, [id], ct);
         return Fhir(200, HealthcareService(offer, sessions[id]));
     }
+
+    private static async Task<IResult> ReadOrganization(Guid id, GemDbContext db, CancellationToken ct) =>
+        await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } partner
+            ? Fhir(200, Organization(partner))
+            : Problem(404, OperationOutcome.IssueType.NotFound, $"Organization/{id} is not known.");
+
+    /// <summary>A Location is an offer's place (online offers have none); its id is derived from the offer's (<see cref="HsdsMapper.LocationId"/>).</summary>
+    private static async Task<IResult> ReadLocation(Guid id, GemDbContext db, CancellationToken ct)
+    {
+        var offerId = await HsdsApi.OfferOfLocationAsync(db, id, ct);
+        return offerId is not null && await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId && !o.IsOnline, ct) is { } offer
+            ? Fhir(200, Location(offer))
+            : Problem(404, OperationOutcome.IssueType.NotFound, $"Location/{id} is not known.");
+    }
+
+    private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
 
     public static HealthcareService HealthcareService(Offer o, IEnumerable<Session> sessions)
     {
@@ -221,7 +310,7 @@ public static class FhirApi
     {
         var now = clock.GetUtcNow();
         var until = now.AddDays(28);
-        var sessions = await db.Sessions.AsNoTracking().Where(s => offerIds.Contains(s.OfferId) && s.Start >= now && s.Start < until).ToListAsync(ct);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => offerIds.Contains(s.OfferId) && s.Start >= now && s.Start < until && s.CancelledAt == null).ToListAsync(ct);
         return sessions.ToLookup(s => s.OfferId);
     }
 }

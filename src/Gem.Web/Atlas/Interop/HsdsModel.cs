@@ -7,15 +7,28 @@ using Gem.Core.Groups;
 
 namespace Gem.Web.Atlas.Interop;
 
-// HSDS 3.0 objects as Gem publishes them (field names snake_case by HsdsJson.Options; ids are uuids).
-// Only the fields Gem has data for are written; empty ones are left out.
+// HSDS 3.1 objects as Gem publishes them (field names snake_case by HsdsMapper.Options; ids are RFC 4122 uuids).
+// Only the fields Gem has data for are written; empty ones are left out. See docs/hsds.md.
+
+/// <summary>The API root HSDS requires (<c>GET /</c>): the HSDS version, the profile and where the OpenAPI document is.</summary>
+public sealed record HsdsApiDetails(string Version, string Profile, string OpenapiUrl);
+
+/// <summary>A service as <c>minimal=true</c> lists it: enough to decide what to fetch again or to drop.</summary>
+public sealed record HsdsMinimalService(Guid Id, string Name, string Status, DateTimeOffset LastModified);
 
 public sealed record HsdsPage<T>(int TotalItems, int TotalPages, int PageNumber, int Size, bool FirstPage, bool LastPage, bool Empty, IReadOnlyList<T> Contents);
 
 public sealed record HsdsService(Guid Id, Guid OrganizationId, string Name, string Description, string? Url, string? Email, string Status,
     string? ApplicationProcess, string? FeesDescription, DateTimeOffset LastModified, IReadOnlyList<HsdsPhone> Phones,
     IReadOnlyList<HsdsSchedule> Schedules, IReadOnlyList<HsdsServiceAtLocation> ServiceAtLocations, IReadOnlyList<HsdsLanguage> Languages,
-    HsdsOrganization? Organization, IReadOnlyList<HsdsFunding> Funding, IReadOnlyList<HsdsCostOption> CostOptions, IReadOnlyList<HsdsAttribute> Attributes);
+    HsdsOrganization? Organization, IReadOnlyList<HsdsFunding> Funding, IReadOnlyList<HsdsCostOption> CostOptions, IReadOnlyList<HsdsAttribute> Attributes,
+    IReadOnlyList<HsdsServiceCapacity> Capacities);
+
+/// <summary>HSDS 3.1 <c>service_capacity</c>: free seats now (<c>available</c>) out of <c>maximum</c>.</summary>
+public sealed record HsdsServiceCapacity(Guid Id, Guid ServiceId, HsdsUnit Unit, Guid UnitId, int Available, int? Maximum, string Description, DateTimeOffset Updated);
+
+/// <summary>HSDS 3.1 <c>unit</c>: what a capacity counts.</summary>
+public sealed record HsdsUnit(Guid Id, string Name, string Scheme, string Identifier);
 
 public sealed record HsdsOrganization(Guid Id, string Name, string Description, string? Email, string? Website, IReadOnlyList<HsdsPhone> Phones, IReadOnlyList<HsdsAttribute> Attributes);
 
@@ -38,13 +51,13 @@ public sealed record HsdsFunding(Guid Id, Guid ServiceId, string Source);
 public sealed record HsdsCostOption(Guid Id, Guid ServiceId, string Currency, decimal Amount, string? Option, string AmountDescription);
 
 public sealed record HsdsSchedule(Guid Id, Guid ServiceId, string ValidFrom, string ValidTo, string Dtstart, string OpensAt, string ClosesAt,
-    string Description, string AttendingType);
+    string Description, string AttendingType, string? Notes);
 
 public sealed record HsdsAttribute(Guid Id, Guid LinkId, string LinkType, string LinkEntity, Guid TaxonomyTermId, string? Value, HsdsTaxonomyTerm TaxonomyTerm);
 
 public sealed record HsdsTaxonomyTerm(Guid Id, string Code, string Name, string Description, string Taxonomy, Guid TaxonomyId, string Language);
 
-/// <summary>Maps the atlas to HSDS 3.0. Child ids are derived from the offer's id (<see cref="HsdsTerms.Derive"/>), so they are stable.</summary>
+/// <summary>Maps the atlas to HSDS 3.1. Child ids are RFC 4122 version 5 uuids from the parent's id (<see cref="HsdsTerms.Derive"/>), so they are stable.</summary>
 public static class HsdsMapper
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -54,12 +67,24 @@ public static class HsdsMapper
         WriteIndented = true,
     };
 
-    public static Guid LocationId(Guid offerId) => HsdsTerms.Derive(offerId, "location");
-    public static Guid OfferIdOfLocation(Guid locationId) => HsdsTerms.Derive(locationId, "location");
+    public const string Version = "3.1";
+    /// <summary>The unit of every capacity: a seat (a place in the group).</summary>
+    public static readonly HsdsUnit Seat = new(HsdsTerms.StableId("unit:seat"), "plaats (seat)", "urn:gem:atlas:unit", "seat");
 
-    public static HsdsService Service(Offer o, IEnumerable<Session> sessions)
+    public static Guid LocationId(Guid offerId) => HsdsTerms.Derive(offerId, "location");
+    /// <summary>The capacity of one session (schedule) has the id derived from the schedule's id, so a consumer can pair them.</summary>
+    public static Guid ScheduleCapacityId(Guid scheduleId) => HsdsTerms.Derive(scheduleId, "service_capacity");
+
+    /// <summary>HSDS status: an archived (deleted) offer is <c>defunct</c>, so a consumer that syncs drops it.</summary>
+    public static string Status(Offer o) => o.ArchivedAt is null ? "active" : "defunct";
+
+    public static HsdsMinimalService Minimal(Offer o) => new(o.Id, o.Name, Status(o), o.UpdatedAt);
+
+    public static HsdsService Service(Offer o, IEnumerable<Session> sessions, DateTimeOffset now)
     {
         var id = o.Id;
+        var upcoming = sessions.Where(s => s.CancelledAt is null).OrderBy(s => s.Start).ToList();
+        var catalog = o.Partner is null ? null : Gem.Core.FrontDoor.FrontDoorCatalog.Describe(o, upcoming, now);
         var attributes = new List<HsdsAttribute> { Term(id, "service", HsdsTerms.Format, o.Format) };
         attributes.AddRange(o.LifeDomains.Each().Select(d => Term(id, "service", HsdsTerms.LifeDomain, d)));
         attributes.AddRange(o.Dimensions.Each().Select(d => Term(id, "service", HsdsTerms.Dimension, d)));
@@ -73,12 +98,12 @@ public static class HsdsMapper
             id, o.PartnerId, o.Name, o.Description,
             Url: o.IsOnline ? AbsoluteUrl(o.OnlineUrl) : null,
             Email: Email(o.ContactEmail),
-            Status: "active",
+            Status: Status(o),
             ApplicationProcess: ApplicationProcess(o),
             FeesDescription: Fees(o),
             LastModified: o.UpdatedAt,
             Phones: string.IsNullOrWhiteSpace(o.ContactPhone) ? [] : [new HsdsPhone(HsdsTerms.Derive(id, "phone"), id, null, o.ContactPhone.Trim(), "voice")],
-            Schedules: sessions.OrderBy(s => s.Start).Select(s => Schedule(o, s)).ToList(),
+            Schedules: upcoming.Select(s => Schedule(o, s, catalog?.Sessions.FirstOrDefault(c => c.Id == s.Id)?.FreeSeats)).ToList(),
             ServiceAtLocations: [new HsdsServiceAtLocation(HsdsTerms.Derive(id, "service_at_location"), id, LocationId(id), Location(o))],
             Languages: o.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(code => new HsdsLanguage(HsdsTerms.Derive(id, "language:" + code), id, code)).ToList(),
@@ -87,8 +112,39 @@ public static class HsdsMapper
             CostOptions: o.CostEuros is { } euros
                 ? [new HsdsCostOption(HsdsTerms.Derive(id, "cost_option"), id, "EUR", euros, ImportVocabulary.Dutch(o.Funding), "per bijeenkomst of cursus")]
                 : [],
-            Attributes: attributes);
+            Attributes: attributes,
+            Capacities: Capacities(o, upcoming, catalog));
     }
+
+    /// <summary>
+    /// Free seats the HSDS 3.1 way: one <c>service_capacity</c> for the service (rolling groups: places in the group; open groups
+    /// and courses: the next session one can sign up for) and one per schedule (session), id <see cref="ScheduleCapacityId"/>.
+    /// Offers without a seat limit have none. The seat rule is the front door's (<see cref="Gem.Core.FrontDoor.FrontDoorCatalog"/>).
+    /// </summary>
+    private static List<HsdsServiceCapacity> Capacities(Offer o, List<Session> upcoming, Gem.Core.FrontDoor.CatalogOffer? seats)
+    {
+        var result = new List<HsdsServiceCapacity>();
+        if (seats is null) return result;
+        var nl = CultureInfo.GetCultureInfo("nl-NL");
+        var next = seats.Sessions.FirstOrDefault(s => s.FreeSeats is not null && (o.FlowPolicy != FlowPolicy.Cohort || s.IsCohortStart));
+        if (o.FlowPolicy == FlowPolicy.Rolling && o.Capacity is { } members)
+            result.Add(new HsdsServiceCapacity(HsdsTerms.Derive(o.Id, "service_capacity"), o.Id, Seat, Seat.Id, Math.Max(0, members - o.MembersTaken), members,
+                "Vrije plaatsen in de groep (je blijft zolang het helpt)", o.UpdatedAt));
+        else if (next is { FreeSeats: { } free } && upcoming.FirstOrDefault(s => s.Id == next.Id) is { } session)
+            result.Add(new HsdsServiceCapacity(HsdsTerms.Derive(o.Id, "service_capacity"), o.Id, Seat, Seat.Id, free, session.Seats ?? o.Capacity,
+                "Vrije plaatsen bij de eerstvolgende bijeenkomst: " + Local(session.Start).ToString("dddd d MMMM yyyy HH:mm", nl), o.UpdatedAt));
+        foreach (var s in seats.Sessions.Where(s => s.FreeSeats is not null && (o.FlowPolicy != FlowPolicy.Cohort || s.IsCohortStart)))
+        {
+            var session = upcoming.FirstOrDefault(x => x.Id == s.Id);
+            if (session is null) continue;
+            result.Add(new HsdsServiceCapacity(ScheduleCapacityId(s.Id), o.Id, Seat, Seat.Id, s.FreeSeats!.Value,
+                o.FlowPolicy == FlowPolicy.Rolling ? o.Capacity : session.Seats ?? o.Capacity,
+                $"Vrije plaatsen op {Local(s.Start).ToString("dddd d MMMM yyyy HH:mm", nl)} (schedule {s.Id})", o.UpdatedAt));
+        }
+        return result;
+    }
+
+    private static DateTimeOffset Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Gem.Core.Common.LocalTime.Zone);
 
     public static HsdsOrganization Organization(Partner p) => new(
         p.Id, p.Name, p.Description, Email(p.Email), AbsoluteUrl(p.Website),
@@ -105,13 +161,13 @@ public static class HsdsMapper
         var area = Pc4Directory.Find(o.Pc4);
         var city = o.City ?? area?.Place ?? "";
         var address = new HsdsAddress(HsdsTerms.Derive(o.Id, "address"), locationId, o.Address ?? "", city, area?.Gemeente,
-            StateProvince: "", PostalCode: o.Pc4 ?? "", Country: "NL", AddressType: "physical");
+            StateProvince: Provinces.Of(area?.Gemeente) ?? "", PostalCode: o.Pc4 ?? "", Country: "NL", AddressType: "physical");
         return new HsdsLocation(locationId, "physical", null, o.PartnerId,
             string.Join(", ", new[] { o.Address, city }.Where(s => !string.IsNullOrWhiteSpace(s))),
             o.Latitude, o.Longitude, [address], accessibility);
     }
 
-    private static HsdsSchedule Schedule(Offer o, Session s)
+    private static HsdsSchedule Schedule(Offer o, Session s, int? freeSeats)
     {
         var start = TimeZoneInfo.ConvertTime(s.Start, LocalTime.Zone);
         var end = TimeZoneInfo.ConvertTime(s.End, LocalTime.Zone);
@@ -121,7 +177,8 @@ public static class HsdsMapper
             start.ToString("HH:mmzzz", CultureInfo.InvariantCulture), end.ToString("HH:mmzzz", CultureInfo.InvariantCulture),
             "Bijeenkomst op " + start.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("nl-NL")) + "–" + end.ToString("HH:mm", CultureInfo.InvariantCulture)
                 + (string.IsNullOrWhiteSpace(s.Place) ? "" : ", " + s.Place),
-            online ? "online" : "in person");
+            online ? "online" : "in person",
+            Notes: freeSeats is { } free ? string.Create(CultureInfo.InvariantCulture, $"Vrije plaatsen: {free} (see capacities, id {ScheduleCapacityId(s.Id)})") : null);
     }
 
     private static HsdsAttribute Term(Guid linkId, string entity, string vocabulary, Enum value) =>

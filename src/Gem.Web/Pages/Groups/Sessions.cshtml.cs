@@ -12,7 +12,7 @@ namespace Gem.Web.Pages.Groups;
 
 /// <summary>The sessions of one of the staff member's own offers: add one (local Dutch time) or remove one.</summary>
 [Authorize(Policy = IdentitySetup.StaffPolicy)]
-public sealed class SessionsModel(OfferEditor offers, SessionEditor editor, GemDbContext db, TimeProvider clock) : PageModel
+public sealed class SessionsModel(OfferEditor offers, SessionEditor editor, SessionCancellation cancellation, GemDbContext db, TimeProvider clock) : PageModel
 {
     public Offer Offer { get; private set; } = null!;
     public IReadOnlyList<Session> Sessions { get; private set; } = [];
@@ -22,6 +22,10 @@ public sealed class SessionsModel(OfferEditor offers, SessionEditor editor, GemD
     [BindProperty] public int? Seats { get; set; }
     [BindProperty] public string? Place { get; set; }
     [BindProperty] public bool IsCohortStart { get; set; }
+    /// <summary>A delete refused because people are enrolled: the page explains and offers to call the session off.</summary>
+    public HasEnrolmentsException? Refused { get; private set; }
+    /// <summary>How many people were told after a session was called off (shown once, from the address).</summary>
+    [BindProperty(SupportsGet = true)] public int? Informed { get; set; }
     /// <summary>Whether the cohort-start box starts ticked (<see cref="SessionEditor.DefaultCohortStartAsync"/> for a session after every planned one).</summary>
     public bool CohortStartByDefault { get; private set; }
 
@@ -58,7 +62,33 @@ public sealed class SessionsModel(OfferEditor offers, SessionEditor editor, GemD
         {
             return NotFound();
         }
+        catch (HasEnrolmentsException refused)
+        {
+            if (!await LoadAsync(id, ct)) return NotFound();
+            Refused = refused;
+            return Page();
+        }
         return Redirect($"/partner/offers/{id}/sessions");
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, Guid sessionId, CancellationToken ct)
+    {
+        int informed;
+        try
+        {
+            informed = await cancellation.CancelSessionAsync(User.ToActor(), sessionId, ct);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ConflictException e)
+        {
+            if (!await LoadAsync(id, ct)) return NotFound();
+            Errors["Start"] = [e.Message];
+            return Page();
+        }
+        return Redirect($"/partner/offers/{id}/sessions?informed={informed}");
     }
 
     private static DateTimeOffset ToUtc(DateTime local) =>

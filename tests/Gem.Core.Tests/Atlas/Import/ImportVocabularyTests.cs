@@ -36,13 +36,23 @@ public sealed class ImportVocabularyTests
         Assert.Equal(letter, TabularOfferReader.ColumnLetter(index));
 
     [Fact]
-    public void Derive_AppliedTwice_GivesOriginalId()
+    public void UuidV5_KnownNamespaceAndName_MatchesPythonUuid5()
+    {
+        // python3 -c 'import uuid; print(uuid.uuid5(uuid.NAMESPACE_DNS, "python.org"))'
+        Assert.Equal(new Guid("886313e1-3b8a-5372-9b90-0c9aee199e5d"), HsdsTerms.UuidV5(new Guid("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "python.org"));
+    }
+
+    [Fact]
+    public void Derive_IsStableVersion5AndDiffersByKind()
     {
         var id = Guid.NewGuid();
         var location = HsdsTerms.Derive(id, "location");
 
-        Assert.NotEqual(id, location);
-        Assert.Equal(id, HsdsTerms.Derive(location, "location"));
+        Assert.Equal(location, HsdsTerms.Derive(id, "location"));
+        Assert.NotEqual(location, HsdsTerms.Derive(id, "phone"));
+        var text = location.ToString();
+        Assert.Equal('5', text[14]);
+        Assert.Contains(text[19], "89ab");
     }
 
     [Fact]

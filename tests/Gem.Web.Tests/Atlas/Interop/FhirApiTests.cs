@@ -37,7 +37,7 @@ public sealed class FhirApiTests(DemoHosts hosts) : IClassFixture<DemoHosts>
         await using var db = _factory.Database.CreateContext();
         var offers = await db.Offers.CountAsync();
         var services = new HashSet<string>();
-        string? next = "/fhir/HealthcareService?_count=100";
+        string? next = "/fhir/HealthcareService?_count=100&_include=HealthcareService:organization&_include=HealthcareService:location";
         while (next is not null)
         {
             var bundle = await GetAsync<Bundle>(next);
