@@ -1,4 +1,5 @@
 using Gem.Web.Atlas;
+using Gem.Web.Consultation;
 using Gem.Web.Groups;
 using Gem.Web.Hosting;
 
@@ -19,6 +20,7 @@ builder.AddGroups();
 Gem.Web.Plan.PlanSetup.AddPlan(builder);
 Gem.Web.Dashboard.DashboardSetup.AddDashboard(builder.Services);
 Gem.Web.Monitor.MonitorSetup.AddMonitor(builder.Services);
+builder.AddConsultation();
 
 var app = builder.Build();
 
@@ -43,6 +45,7 @@ app.MapGroupsApi();
 Gem.Web.Plan.PlanSetup.MapPlanApi(app);
 app.MapHsdsApi();
 app.MapFhirApi();
+app.MapConsultation();
 
 app.Run();
 

@@ -5,7 +5,7 @@ using Hl7.Fhir.Serialization;
 
 namespace Gem.Web.Plan;
 
-/// <summary>The person's export as a FHIR R4 collection Bundle: Patient, CarePlan, Goal, QuestionnaireResponse (check-ins), Consent, RelatedPerson.</summary>
+/// <summary>The person's export as a FHIR R4 collection Bundle: Patient, CarePlan, Goal, QuestionnaireResponse (check-ins), Consent, RelatedPerson, ServiceRequest and Communication (consultations).</summary>
 public static class PlanFhir
 {
     public const string CheckInQuestionnaire = "urn:gem:questionnaire:chime-checkin";
@@ -108,6 +108,7 @@ public static class PlanFhir
             };
             Add(bundle, "urn:uuid:" + cg.Id, consent);
         }
+        Consultation.ConsultationFhir.AddTo(bundle, e.Consultations);
         return bundle;
     }
 
