@@ -1,5 +1,6 @@
 using System.Net;
 using Gem.Core.Consultation;
+using Gem.Core.Data;
 using Gem.Testing;
 using Gem.Web.Tests.Plan;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,7 @@ using Gem.Core.Data;
 using Gem.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Gem.Web.Tests.Consultation;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Gem.Core.Consent;
 using Gem.Core.Consultation;
+using Gem.Core.Data;
 using Gem.Testing;
 using Gem.Web.Tests.Plan;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,7 @@ public sealed class ConsultationFlowTests
         var before = await db.Set<ConsultationRequest>().CountAsync();
         var response = await PostFormAsync(staff, "/consultatie/nieuw", "/consultatie/nieuw", new()
         {
-            ["About"] = "case", ["Question"] = "Hij zegt dat hij er niet meer wil zijn, wat nu?", ["Urgency"] = "Soon",
+            ["About"] = "case", ["Question"] = "Hij heeft het steeds over zelfmoord, wat nu?", ["Urgency"] = "Soon",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/crisis", response.Headers.Location?.ToString());
