@@ -14,6 +14,7 @@ public sealed class IndexModel(ConsultationService service) : PageModel
     public List<ConsultationLine> Lines { get; private set; } = [];
     public bool MayAsk => ConsultationModule.MayAsk(User);
     public bool IsSpecialist => User.IsInRole(Roles.Specialist);
+    public bool IsCoordinator => User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin);
 
     public async Task OnGetAsync(CancellationToken ct) => Lines = await service.ListAsync(User.UserId(), ct);
 }
