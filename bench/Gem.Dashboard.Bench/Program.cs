@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Gem.Core.Atlas.Demo;
+using Gem.Core.Demo;
 using Gem.Core.Dashboard;
 using Gem.Core.Data;
 using Gem.Testing;

@@ -1,50 +1,32 @@
 using Gem.Web.Atlas;
+using Gem.Web.Consent;
 using Gem.Web.Consultation;
+using Gem.Web.Dashboard;
+using Gem.Web.FrontDoor;
 using Gem.Web.Groups;
 using Gem.Web.Hosting;
+using Gem.Web.Monitor;
+using Gem.Web.Plan;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddGemDatabase();
-builder.AddGemIdentity();
-builder.AddGemLocalization();
-builder.AddGemRateLimits();
-builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-builder.Services.AddOpenApi();
-builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Partner/EditOffer", "/partner/offers/new"));
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddAtlas();
-Gem.Web.FrontDoor.FrontDoorSetup.AddFrontDoor(builder.Services);
+builder.AddGemHosting();
+builder.AddAtlas();
+builder.AddFrontDoor();
 builder.AddGroups();
-Gem.Web.Plan.PlanSetup.AddPlan(builder);
-Gem.Web.Dashboard.DashboardSetup.AddDashboard(builder.Services);
-Gem.Web.Monitor.MonitorSetup.AddMonitor(builder.Services);
+builder.AddPlan();
+builder.AddConsent();
+builder.AddDashboard();
+builder.AddMonitor();
 builder.AddConsultation();
 
 var app = builder.Build();
 
-await app.InitializeDatabaseAsync();
-
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseStaticFiles();
-app.UseRequestLocalization();
-app.UseRouting();
-app.UseRateLimiter();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
-
-app.MapOpenApi();
-app.MapRazorPages();
-app.MapCultureSwitch();
-app.MapAtlasApi();
-Gem.Web.FrontDoor.FrontDoorSetup.MapFrontDoorApi(app);
-app.MapGroupsApi();
-Gem.Web.Plan.PlanSetup.MapPlanApi(app);
-app.MapHsdsApi();
-app.MapFhirApi();
+await app.UseGemHostingAsync();
+app.MapAtlas();
+app.MapFrontDoor();
+app.MapGroups();
+app.MapPlan();
 app.MapConsultation();
 
 app.Run();

@@ -1,4 +1,5 @@
 using Gem.Core.Data;
+using Gem.Core.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -58,20 +58,7 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         b.Property(o => o.ContactPhone).HasMaxLength(50);
         b.Property(o => o.CostEuros).HasPrecision(9, 2);
         b.Ignore(o => o.IsGroup);
-        b.ToTable(t => t.HasCheckConstraint("CK_Offers_MembersTaken", "\"MembersTaken\" >= 0 AND (\"Capacity\" IS NULL OR \"MembersTaken\" <= \"Capacity\")"));
         b.HasIndex(o => o.Name);
         b.HasMany(o => o.Sessions).WithOne(s => s.Offer).HasForeignKey(s => s.OfferId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
-{
-    public void Configure(EntityTypeBuilder<Session> b)
-    {
-        b.Property(s => s.Place).HasMaxLength(300);
-        b.Property(s => s.OnlineUrl).HasMaxLength(500);
-        b.HasIndex(s => new { s.OfferId, s.Start });
-        b.HasIndex(s => s.Start);
-        b.ToTable(t => t.HasCheckConstraint("CK_Sessions_SeatsTaken", "\"SeatsTaken\" >= 0 AND (\"Seats\" IS NULL OR \"SeatsTaken\" <= \"Seats\")"));
     }
 }

@@ -1,4 +1,5 @@
 using Gem.Core.Data;
+using Gem.Core.Groups;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Core.Atlas;
@@ -26,11 +27,6 @@ public sealed record OfferHit(Offer Offer, double? DistanceKm, Session? NextSess
 /// <summary>Finds offers in the atlas. Flags and text are filtered in SQL; distance and weekday in memory over the matches.</summary>
 public sealed class AtlasSearch(GemDbContext db, TimeProvider clock)
 {
-    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
-    /// <summary>The calendar day in Amsterdam at <paramref name="at"/>: the day a visit or session counts for.</summary>
-    public static DateOnly AmsterdamDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Amsterdam).DateTime);
-
     public async Task<IReadOnlyList<OfferHit>> FindAsync(OfferFilter filter, CancellationToken ct = default)
     {
         Pc4Area? origin = null;
@@ -67,7 +63,7 @@ public sealed class AtlasSearch(GemDbContext db, TimeProvider clock)
         foreach (var offer in offers)
         {
             var upcoming = sessions[offer.Id];
-            if (filter.Day is { } day && !upcoming.Any(s => TimeZoneInfo.ConvertTime(s.Start, Amsterdam).DayOfWeek == day)) continue;
+            if (filter.Day is { } day && !upcoming.Any(s => TimeZoneInfo.ConvertTime(s.Start, LocalTime.Zone).DayOfWeek == day)) continue;
             double? distance = origin is not null && !offer.IsOnline && offer.Latitude is { } lat && offer.Longitude is { } lon
                 ? Pc4Directory.DistanceKm(origin.Latitude, origin.Longitude, lat, lon)
                 : null;

@@ -1,3 +1,4 @@
+using Gem.Core.Groups;
 namespace Gem.Core.Atlas;
 
 /// <summary>One way to get support, described the same way for every sector.</summary>

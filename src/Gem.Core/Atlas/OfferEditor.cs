@@ -3,14 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Core.Atlas;
 
-/// <summary>Who is acting: a signed-in user, their partner organisation (staff) and whether they are an admin.</summary>
-public sealed record Actor(Guid UserId, Guid? PartnerId, bool IsAdmin)
-{
-    public bool MayManage(Guid partnerId) => IsAdmin || PartnerId == partnerId;
-}
-
 /// <summary>
-/// Changes to offers and sessions. Partner staff change only their own organisation's; a foreign
+/// Changes to offers (sessions: <see cref="Groups.SessionEditor"/>). Partner staff change only their own organisation's; a foreign
 /// offer answers "not found" so its existence is not confirmed by the error.
 /// </summary>
 public sealed class OfferEditor(GemDbContext db, TimeProvider clock)
@@ -45,51 +39,11 @@ public sealed class OfferEditor(GemDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<Session> AddSessionAsync(Actor actor, Guid offerId, SessionInput input, CancellationToken ct = default)
-    {
-        var offer = await FindOwnAsync(actor, offerId, ct);
-        input.EnsureValid(clock.GetUtcNow());
-        var session = new Session
-        {
-            OfferId = offer.Id,
-            Start = input.Start.ToUniversalTime(),
-            End = input.End.ToUniversalTime(),
-            Place = input.Place?.Trim(),
-            OnlineUrl = input.OnlineUrl?.Trim(),
-            Seats = input.Seats,
-            IsCohortStart = input.IsCohortStart,
-        };
-        db.Sessions.Add(session);
-        await db.SaveChangesAsync(ct);
-        return session;
-    }
-
-    public async Task DeleteSessionAsync(Actor actor, Guid sessionId, CancellationToken ct = default)
-    {
-        var session = await db.Sessions.Include(s => s.Offer).FirstOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session is null || !actor.MayManage(session.Offer!.PartnerId)) throw new NotFoundException("Session not found.");
-        db.Sessions.Remove(session);
-        await db.SaveChangesAsync(ct);
-    }
-
     /// <summary>The offer when the actor may manage it; otherwise "not found".</summary>
     public async Task<Offer> FindOwnAsync(Actor actor, Guid offerId, CancellationToken ct = default)
     {
         var offer = await db.Offers.FirstOrDefaultAsync(o => o.Id == offerId, ct);
         if (offer is null || !actor.MayManage(offer.PartnerId)) throw new NotFoundException("Offer not found.");
         return offer;
-    }
-}
-
-public sealed record SessionInput(DateTimeOffset Start, DateTimeOffset End, string? Place, string? OnlineUrl, int? Seats, bool IsCohortStart = false)
-{
-    public void EnsureValid(DateTimeOffset now)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (End <= Start) errors[nameof(End)] = ["A session ends after it starts."];
-        if (End - Start > TimeSpan.FromHours(24)) errors[nameof(End)] = ["A session lasts at most 24 hours."];
-        if (Start < now.AddDays(-1)) errors[nameof(Start)] = ["A new session cannot lie in the past."];
-        if (Seats is <= 0 or > 10000) errors[nameof(Seats)] = ["Seats is a whole number from 1 to 10000, or empty for the offer's capacity."];
-        if (errors.Count > 0) throw new ValidationException(errors);
     }
 }

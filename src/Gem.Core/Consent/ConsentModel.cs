@@ -18,7 +18,7 @@ public enum DataCategory
 
 public enum RecipientKind
 {
-    /// <summary>A member of the person's resource group (<see cref="Plan.ResourceMember"/>.Id).</summary>
+    /// <summary>A member of the person's resource group (<see cref="ResourceMember"/>.Id).</summary>
     Member = 1,
     /// <summary>A partner organisation (<see cref="Atlas.Partner"/>.Id): all its staff.</summary>
     Partner = 2,

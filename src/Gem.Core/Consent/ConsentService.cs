@@ -1,5 +1,4 @@
 using Gem.Core.Data;
-using Gem.Core.Plan;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Core.Consent;

@@ -1,6 +1,5 @@
 using Gem.Core.Data;
 using Gem.Core.Identity;
-using Gem.Core.Plan;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

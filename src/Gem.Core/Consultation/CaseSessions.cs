@@ -1,3 +1,4 @@
+using Gem.Core.Common;
 using System.Text.RegularExpressions;
 using Gem.Core.Data;
 using Ical.Net;

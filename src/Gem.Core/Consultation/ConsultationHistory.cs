@@ -1,6 +1,6 @@
 using Gem.Core.Atlas;
 using Gem.Core.Consent;
-using Gem.Core.Dashboard;
+using Gem.Core.Demo;
 using Gem.Core.Data;
 using Gem.Core.Identity;
 using Gem.Core.Plan;

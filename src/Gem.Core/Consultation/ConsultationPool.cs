@@ -1,3 +1,4 @@
+using Gem.Core.Common;
 using Gem.Core.Data;
 using Gem.Core.Identity;
 using Microsoft.AspNetCore.Identity;

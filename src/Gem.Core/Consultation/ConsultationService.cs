@@ -1,3 +1,4 @@
+using Gem.Core.Common;
 using Gem.Core.Atlas;
 using Gem.Core.Consent;
 using Gem.Core.Data;
@@ -183,7 +184,7 @@ public sealed class ConsultationService(GemDbContext db, PlanAccess access, Cons
         var (roles, partnerId) = await DescribeAsync(viewerId, ct);
         var staffPartner = roles.Contains(Roles.PartnerStaff) ? partnerId : null;
         var specialistId = roles.Contains(Roles.Specialist) ? (await pool.OfUserAsync(viewerId, ct))?.Id : null;
-        var memberIds = db.Set<Plan.ResourceMember>().Where(m => m.MemberUserId == viewerId).Select(m => m.Id);
+        var memberIds = db.Set<ResourceMember>().Where(m => m.MemberUserId == viewerId).Select(m => m.Id);
         var consents = db.Set<ConsentGrant>().Where(c => c.WithdrawnAt == null && c.Category == DataCategory.Consultation
             && ((c.RecipientKind == RecipientKind.Partner && staffPartner != null && c.RecipientId == staffPartner) || (c.RecipientKind == RecipientKind.Member && memberIds.Contains(c.RecipientId))));
         var active = db.Set<ConsentGrant>().Where(c => c.WithdrawnAt == null);

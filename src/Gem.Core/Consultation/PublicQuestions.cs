@@ -1,3 +1,4 @@
+using Gem.Core.Common;
 using Gem.Core.Atlas;
 using Gem.Core.Data;
 using Gem.Core.Groups;

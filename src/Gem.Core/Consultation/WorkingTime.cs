@@ -1,3 +1,5 @@
+using Gem.Core.Common;
+
 namespace Gem.Core.Consultation;
 
 /// <summary>
@@ -57,12 +59,12 @@ public static class WorkingTime
     public const int HoursPerDay = 8;
     public static readonly TimeOnly DayStart = new(9, 0);
     public static readonly TimeOnly DayEnd = new(17, 0);
-    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    public static readonly TimeZoneInfo Amsterdam = LocalTime.Zone;
 
     public static bool IsWorkingDay(DateOnly day) =>
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !DutchHolidays.IsHoliday(day);
 
-    public static DateOnly LocalDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Amsterdam).DateTime);
+    public static DateOnly LocalDay(DateTimeOffset at) => LocalTime.Day(at);
 
     /// <summary>The UTC instant of a local time on a local day.</summary>
     public static DateTimeOffset At(DateOnly day, TimeOnly time)

@@ -44,8 +44,8 @@ public sealed class DashboardService(GemDbContext db, TimeProvider clock)
     {
         if (end <= start) throw new ValidationException("To", "The period ends after it starts.");
         var now = clock.GetUtcNow();
-        var fromDay = AtlasSearch.AmsterdamDay(start);
-        var toDay = AtlasSearch.AmsterdamDay(end.AddTicks(-1)); // the period ends before `end`
+        var fromDay = LocalTime.Day(start);
+        var toDay = LocalTime.Day(end.AddTicks(-1)); // the period ends before `end`
         var counts = await db.Set<FrontDoorCount>().AsNoTracking()
             .Where(c => c.Day >= fromDay && c.Day <= toDay && (c.Kind == CountKind.SectorStarted || c.Kind == CountKind.DomainChosen))
             .GroupBy(c => new { c.Kind, c.Key }).Select(g => new { g.Key.Kind, g.Key.Key, Count = g.Sum(c => c.Count) }).ToListAsync(ct);
@@ -72,10 +72,10 @@ public sealed class DashboardService(GemDbContext db, TimeProvider clock)
 
         var until = now + FullLookAhead;
         var coming = await db.Sessions.AsNoTracking().Where(s => s.Start >= now && s.Start < until && s.Offer!.Capacity != null)
-            .Select(s => new { s.OfferId, Offer = s.Offer!.Name, Partner = s.Offer.Partner!.Name, s.Offer.FlowPolicy, s.Offer.Capacity, s.Offer.MembersTaken, s.Seats, s.SeatsTaken })
+            .Include(s => s.Offer!).ThenInclude(o => o.Partner)
             .ToListAsync(ct);
-        var loads = coming.GroupBy(s => (s.OfferId, s.Offer, s.Partner)).Select(g => new OfferLoad(g.Key.Offer, g.Key.Partner, g.Count(),
-            g.Count(s => s.FlowPolicy == FlowPolicy.Rolling ? s.MembersTaken >= s.Capacity : s.SeatsTaken >= (s.Seats ?? s.Capacity))));
+        var loads = coming.GroupBy(s => (s.OfferId, Offer: s.Offer!.Name, Partner: s.Offer.Partner!.Name)).Select(g => new OfferLoad(g.Key.Offer, g.Key.Partner, g.Count(),
+            g.Count(s => !Seats.HasFreeSeat(Seats.Free(s.Offer!, s)))));
         var full = Dashboard.FullOffers.Compute(loads);
 
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.At >= start && c.At < end).ToListAsync(ct);
@@ -108,7 +108,7 @@ public sealed class DashboardService(GemDbContext db, TimeProvider clock)
                 where a.Mark == AttendanceMark.Present && s.Start >= since
                 select new { e.Id, e.UserId, e.Email, e.Phone, s.Start })
             .ToListAsync(ct);
-        var presentDays = present.ToLookup(p => PersonKey(p.Id, p.UserId, p.Email, p.Phone), p => AtlasSearch.AmsterdamDay(p.Start), StringComparer.Ordinal);
+        var presentDays = present.ToLookup(p => PersonKey(p.Id, p.UserId, p.Email, p.Phone), p => LocalTime.Day(p.Start), StringComparer.Ordinal);
         return [.. firstVisit.Select(v =>
         {
             var first = presentDays[v.Key].Where(d => d >= v.Value).DefaultIfEmpty().Min();

@@ -1,3 +1,4 @@
+using Gem.Core.Demo;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 

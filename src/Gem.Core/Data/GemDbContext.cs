@@ -1,4 +1,6 @@
 using Gem.Core.Atlas;
+using Gem.Core.Consent;
+using Gem.Core.Groups;
 using Gem.Core.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -24,7 +26,7 @@ public class GemDbContext(DbContextOptions<GemDbContext> options)
     public DbSet<Plan.PersonalPlan> PersonalPlans => Set<Plan.PersonalPlan>();
     public DbSet<Plan.Goal> Goals => Set<Plan.Goal>();
     public DbSet<Plan.CheckIn> CheckIns => Set<Plan.CheckIn>();
-    public DbSet<Plan.ResourceMember> ResourceMembers => Set<Plan.ResourceMember>();
+    public DbSet<Consent.ResourceMember> ResourceMembers => Set<Consent.ResourceMember>();
     public DbSet<Consent.ConsentGrant> ConsentGrants => Set<Consent.ConsentGrant>();
     public DbSet<Consent.AccessLogEntry> AccessLog => Set<Consent.AccessLogEntry>();
 

@@ -1,11 +1,16 @@
 using Gem.Core.Atlas;
 using Gem.Core.Data;
+using Gem.Core.Groups;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Core.FrontDoor;
 
 /// <summary>One upcoming session with the seats still free (null: no limit).</summary>
-public sealed record CatalogSession(Guid Id, DateTimeOffset Start, DateTimeOffset End, int? FreeSeats, bool IsCohortStart);
+public sealed record CatalogSession(Guid Id, DateTimeOffset Start, DateTimeOffset End, int? FreeSeats, bool IsCohortStart)
+{
+    /// <summary>One can start here (<see cref="Seats.CanStartAt(FlowPolicy, int?, bool)"/>).</summary>
+    public bool CanStartAt(FlowPolicy policy) => Seats.CanStartAt(policy, FreeSeats, IsCohortStart);
+}
 
 /// <summary>An offer as the front door sees it: the offer, its partner's sector and its sessions from now on, in order.</summary>
 public sealed record CatalogOffer(Offer Offer, Sector Sector, string PartnerName, IReadOnlyList<CatalogSession> Sessions)
@@ -17,11 +22,11 @@ public sealed record CatalogOffer(Offer Offer, Sector Sector, string PartnerName
     public bool IsAlwaysAvailable => Offer.IsOnline && Sessions.Count == 0 && Offer.Access == Access.NoReferral;
 
     /// <summary>
-    /// The first session one can start at: needs no referral, has a free seat, and for a cohort course is the
-    /// start of a cohort. Null when there is none in the catalog's horizon (full, or no sessions).
+    /// The first session one can start at: needs no referral and <see cref="Seats.CanStartAt(FlowPolicy, int?, bool)"/>
+    /// (a free seat, and for a cohort course a start staff marked). Null when there is none in the catalog's horizon.
     /// </summary>
     public CatalogSession? FirstStart { get; } = Offer.Access == Access.Referral ? null
-        : Sessions.FirstOrDefault(s => s.FreeSeats is null or > 0 && (Offer.FlowPolicy != FlowPolicy.Cohort || s.IsCohortStart));
+        : Sessions.FirstOrDefault(s => s.CanStartAt(Offer.FlowPolicy));
 
     /// <summary>Has sessions, but none that one can start at: every seat is taken.</summary>
     public bool IsFull => Offer.Access == Access.NoReferral && Sessions.Count > 0 && FirstStart is null;
@@ -33,7 +38,7 @@ public sealed record CatalogOffer(Offer Offer, Sector Sector, string PartnerName
     public Wishes Fits => _fits ??= Enum.GetValues<Wishes>().Where(w => w != Wishes.None && FrontDoorMatcher.FitsWish(this, w)).Aggregate(Wishes.None, (a, w) => a | w);
 
     /// <summary>The weekdays (Europe/Amsterdam) on which the offer has sessions.</summary>
-    public Weekdays SessionDays => _days ??= Sessions.Aggregate(Weekdays.None, (a, s) => a | FrontDoorAnswers.DayFlag(TimeZoneInfo.ConvertTime(s.Start, AtlasSearch.Amsterdam).DayOfWeek));
+    public Weekdays SessionDays => _days ??= Sessions.Aggregate(Weekdays.None, (a, s) => a | FrontDoorAnswers.DayFlag(TimeZoneInfo.ConvertTime(s.Start, LocalTime.Zone).DayOfWeek));
 }
 
 /// <summary>
@@ -46,9 +51,6 @@ public sealed class FrontDoorCatalog(IReadOnlyList<CatalogOffer> offers)
 {
     /// <summary>How far ahead sessions are read.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(56);
-
-    /// <summary>A cohort starts at a session with no session of the same offer in the 10 days before it.</summary>
-    public static readonly TimeSpan CohortGap = TimeSpan.FromDays(10);
 
     public IReadOnlyList<CatalogOffer> Offers { get; } = offers;
 
@@ -71,21 +73,20 @@ public sealed class FrontDoorCatalog(IReadOnlyList<CatalogOffer> offers)
         return new FrontDoorCatalog(offers);
     }
 
-    /// <summary>Reads every offer, its partner and the sessions from 10 days ago (for cohort starts) to the horizon. Free seats come from the seat counters the enrolments keep (Groups).</summary>
+    /// <summary>Reads every offer, its partner and the sessions from now to the horizon. Free seats come from the seat counters the enrolments keep (Groups).</summary>
     public static async Task<FrontDoorCatalog> LoadAsync(GemDbContext db, DateTimeOffset now, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var offers = await db.Offers.AsNoTracking().Include(o => o.Partner).ToListAsync(ct).ConfigureAwait(false);
-        var from = now - CohortGap;
         var until = now + Horizon;
-        var sessions = (await db.Sessions.AsNoTracking().Where(s => s.Start >= from && s.Start < until).ToListAsync(ct).ConfigureAwait(false))
+        var sessions = (await db.Sessions.AsNoTracking().Where(s => s.Start >= now && s.Start < until).ToListAsync(ct).ConfigureAwait(false))
             .ToLookup(s => s.OfferId);
         return new FrontDoorCatalog(offers
             .Select(o => ToCatalogOffer(o, o.Partner!.Sector, o.Partner.Name, sessions[o.Id], now))
             .ToList());
     }
 
-    /// <summary>One offer as the front door sees it (its partner must be loaded); sessions from 10 days ago on.</summary>
+    /// <summary>One offer as the front door sees it (its partner must be loaded); sessions before now or after the horizon are left out.</summary>
     public static CatalogOffer Describe(Offer offer, IEnumerable<Session> sessions, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(offer);
@@ -94,20 +95,9 @@ public sealed class FrontDoorCatalog(IReadOnlyList<CatalogOffer> offers)
 
     private static CatalogOffer ToCatalogOffer(Offer offer, Sector sector, string partnerName, IEnumerable<Session> sessions, DateTimeOffset now)
     {
-        var ordered = sessions.OrderBy(s => s.Start).ToList();
-        var upcoming = new List<CatalogSession>();
-        DateTimeOffset? previous = null;
-        foreach (var s in ordered)
-        {
-            var cohortStart = previous is null || s.Start - previous.Value > CohortGap;
-            previous = s.Start;
-            if (s.Start < now || s.Start >= now + Horizon) continue;
-            // Rolling groups count members per offer; open groups and cohorts count seats per session.
-            int? free = offer.FlowPolicy == FlowPolicy.Rolling
-                ? offer.Capacity is { } members ? Math.Max(0, members - offer.MembersTaken) : null
-                : (s.Seats ?? offer.Capacity) is { } seats ? Math.Max(0, seats - s.SeatsTaken) : null;
-            upcoming.Add(new CatalogSession(s.Id, s.Start, s.End, free, cohortStart));
-        }
+        var upcoming = sessions.Where(s => s.Start >= now && s.Start < now + Horizon).OrderBy(s => s.Start)
+            .Select(s => new CatalogSession(s.Id, s.Start, s.End, Seats.Free(offer, s), s.IsCohortStart))
+            .ToList();
         return new CatalogOffer(offer, sector, partnerName, upcoming);
     }
 }

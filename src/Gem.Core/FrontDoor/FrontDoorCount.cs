@@ -48,7 +48,7 @@ public sealed class FrontDoorCounter(GemDbContext db, TimeProvider clock)
     public async Task AddAsync(IEnumerable<(CountKind Kind, string Key)> events, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var day = AtlasSearch.AmsterdamDay(clock.GetUtcNow());
+        var day = LocalTime.Day(clock.GetUtcNow());
         foreach (var group in events.GroupBy(e => e))
         {
             await AddOneAsync(day, group.Key.Kind, group.Key.Key, group.Count(), ct).ConfigureAwait(false);

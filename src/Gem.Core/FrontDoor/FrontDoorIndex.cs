@@ -1,5 +1,6 @@
 using System.Numerics;
 using Gem.Core.Atlas;
+using Gem.Core.Groups;
 
 namespace Gem.Core.FrontDoor;
 
@@ -126,8 +127,7 @@ internal sealed class FrontDoorIndex
             for (var s = 0; s < sessions.Count; s++)
             {
                 var session = sessions[s];
-                if (session.Start < item.FirstStart!.Start || session.FreeSeats is <= 0
-                    || (offer.FlowPolicy == FlowPolicy.Cohort && !session.IsCohortStart)) continue;
+                if (session.Start < item.FirstStart!.Start || !session.CanStartAt(offer.FlowPolicy)) continue;
                 var day = BitOperations.TrailingZeroCount((uint)FrontDoorMatcher.DayOf(session));
                 if (!_firstStartOnDay[i * 7 + day].Exists) _firstStartOnDay[i * 7 + day] = new Start(s, session.Start.UtcTicks);
             }

@@ -232,8 +232,7 @@ public static class FrontDoorMatcher
         if (first is null) return null;
         foreach (var s in item.Sessions)
         {
-            if (s.Start >= first.Start && (DayOf(s) & days) != 0 && s.FreeSeats is null or > 0
-                && (item.Offer.FlowPolicy != FlowPolicy.Cohort || s.IsCohortStart)) return s;
+            if (s.Start >= first.Start && (DayOf(s) & days) != 0 && s.CanStartAt(item.Offer.FlowPolicy)) return s;
         }
         return null;
     }
@@ -281,7 +280,7 @@ public static class FrontDoorMatcher
         return m with { Reasons = reasons };
     }
 
-    internal static Weekdays DayOf(CatalogSession s) => FrontDoorAnswers.DayFlag(TimeZoneInfo.ConvertTime(s.Start, AtlasSearch.Amsterdam).DayOfWeek);
+    internal static Weekdays DayOf(CatalogSession s) => FrontDoorAnswers.DayFlag(TimeZoneInfo.ConvertTime(s.Start, LocalTime.Zone).DayOfWeek);
 
     public static bool FitsWish(CatalogOffer item, Wishes wish)
     {

@@ -25,7 +25,7 @@ public sealed class EnrolmentMail(IMailSender sender, IOptions<MailOptions> opti
         if (e.Email is null) return; // reached by phone: the group calls or texts
         var offer = e.Offer!;
         var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
-        var when = TimeZoneInfo.ConvertTime(session.Start, AtlasSearch.Amsterdam).ToString("dddd d MMMM 'om' HH:mm", Dutch);
+        var when = TimeZoneInfo.ConvertTime(session.Start, LocalTime.Zone).ToString("dddd d MMMM 'om' HH:mm", Dutch);
         var where = offer.IsOnline ? "online: " + (session.OnlineUrl ?? offer.OnlineUrl) : session.Place ?? $"{offer.Address}, {offer.Pc4} {offer.City}";
         var manage = $"{baseUrl}/groups/enrolment/{e.Token}";
         var pause = offer.FlowPolicy == FlowPolicy.Rolling ? $"Even pauzeren? Dat kan hier, je plek blijft: {manage}\n" : "";

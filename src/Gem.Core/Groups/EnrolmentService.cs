@@ -48,10 +48,10 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
             ?? throw new NotFoundException("Session not found.");
         var now = clock.GetUtcNow();
         if (session.End <= now) throw new ValidationException("SessionId", "This session has already taken place.");
-        if (request.FrontDoorVisit is { } visit && visit > AtlasSearch.AmsterdamDay(now))
+        if (request.FrontDoorVisit is { } visit && visit > LocalTime.Day(now))
             throw new ValidationException(nameof(request.FrontDoorVisit), "The front-door visit cannot be after today.");
         var offer = session.Offer!;
-        if (offer.FlowPolicy == FlowPolicy.Cohort && !session.IsCohortStart)
+        if (!Seats.IsJoinPoint(offer.FlowPolicy, session.IsCohortStart))
             throw new ValidationException("SessionId", "This course runs as one group from a fixed start date; sign up for the start of a next group.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -118,14 +118,12 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, to).SetProperty(e => e.ChangedAt, clock.GetUtcNow()), ct);
     }
 
-    /// <summary>One atomic conditional increment: 1 when a seat was taken, 0 when the group is full.</summary>
+    /// <summary>One atomic conditional increment (the free-seat rule of <see cref="Seats"/>): 1 when a seat was taken, 0 when the group is full.</summary>
     private Task<int> TakeSeatAsync(Offer offer, Guid sessionId, CancellationToken ct) =>
         offer.FlowPolicy == FlowPolicy.Rolling
-            ? db.Offers
-                .Where(o => o.Id == offer.Id && (o.Capacity == null || o.MembersTaken < o.Capacity))
+            ? db.Offers.Where(o => o.Id == offer.Id).Where(Seats.OfferHasRoom)
                 .ExecuteUpdateAsync(u => u.SetProperty(o => o.MembersTaken, o => o.MembersTaken + 1), ct)
-            : db.Sessions
-                .Where(s => s.Id == sessionId && ((s.Seats ?? s.Offer!.Capacity) == null || s.SeatsTaken < (s.Seats ?? s.Offer!.Capacity)))
+            : db.Sessions.Where(s => s.Id == sessionId).Where(Seats.SessionHasFreeSeat)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.SeatsTaken, s => s.SeatsTaken + 1), ct);
 
     private Task<int> ReleaseSeatAsync(Enrolment enrolment, CancellationToken ct) =>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Core.Groups;
 
-/// <summary>What else can start within 7 days for the same life domains, with a free seat: never a waiting list instead of help.</summary>
+/// <summary>What else can start within 7 days for the same life domains (<see cref="Seats"/>: a free seat at a join point): never a waiting list instead of help.</summary>
 public sealed class GroupAlternatives(GemDbContext db)
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(7);
@@ -15,14 +15,14 @@ public sealed class GroupAlternatives(GemDbContext db)
         var domains = full.LifeDomains;
         var candidates = await db.Sessions.AsNoTracking()
             .Where(s => s.Start >= now && s.Start <= until && s.OfferId != full.Id && (s.Offer!.LifeDomains & domains) != 0)
+            .Where(Seats.SessionHasFreeSeat)
+            .Where(Seats.SessionIsJoinPoint)
             .Select(s => new
             {
-                s.Id, s.Start, s.OfferId, s.SeatsTaken, Seats = s.Seats ?? s.Offer!.Capacity, s.Offer!.FlowPolicy, s.Offer.MembersTaken,
-                s.Offer.Capacity, s.Offer.Name, PartnerName = s.Offer.Partner!.Name, s.Offer.IsOnline, s.Offer.City, s.Offer.Format,
+                s.Id, s.Start, s.OfferId, s.Offer!.Name, PartnerName = s.Offer.Partner!.Name, s.Offer.IsOnline, s.Offer.City, s.Offer.Format,
             })
             .ToListAsync(ct);
         return candidates
-            .Where(c => c.FlowPolicy == FlowPolicy.Rolling ? c.Capacity is null || c.MembersTaken < c.Capacity : c.Seats is null || c.SeatsTaken < c.Seats)
             .Where(c => c.Format is not (OfferFormat.Individual or OfferFormat.HomeSupport))
             .OrderBy(c => c.Start)
             .DistinctBy(c => c.OfferId)

@@ -29,3 +29,23 @@ internal sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attenda
         b.HasOne<Enrolment>().WithMany().HasForeignKey(a => a.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+/// <summary>A session and its seat invariant: never more seats taken than it has (the CHECK backs <see cref="Seats"/>).</summary>
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> b)
+    {
+        b.Property(s => s.Place).HasMaxLength(300);
+        b.Property(s => s.OnlineUrl).HasMaxLength(500);
+        b.HasIndex(s => new { s.OfferId, s.Start });
+        b.HasIndex(s => s.Start);
+        b.ToTable(t => t.HasCheckConstraint("CK_Sessions_SeatsTaken", "\"SeatsTaken\" >= 0 AND (\"Seats\" IS NULL OR \"SeatsTaken\" <= \"Seats\")"));
+    }
+}
+
+/// <summary>Groups' part of an offer: the members a rolling group holds never exceed its capacity.</summary>
+internal sealed class OfferSeatsConfiguration : IEntityTypeConfiguration<Offer>
+{
+    public void Configure(EntityTypeBuilder<Offer> b) =>
+        b.ToTable(t => t.HasCheckConstraint("CK_Offers_MembersTaken", "\"MembersTaken\" >= 0 AND (\"Capacity\" IS NULL OR \"MembersTaken\" <= \"Capacity\")"));
+}

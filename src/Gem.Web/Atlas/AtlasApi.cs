@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Gem.Core.Atlas;
 using Gem.Core.Data;
+using Gem.Core.Groups;
 using Gem.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +11,6 @@ namespace Gem.Web.Atlas;
 
 public static class AtlasApi
 {
-    public static void AddAtlas(this IServiceCollection services)
-    {
-        services.AddScoped<AtlasSearch>();
-        services.AddScoped<OfferEditor>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-    }
-
     public static IEndpointRouteBuilder MapAtlasApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/atlas").WithTags("Atlas");
@@ -48,7 +42,7 @@ public static class AtlasApi
         private static T ParseFlags<T>(string? value, string field) where T : struct, Enum =>
             string.IsNullOrWhiteSpace(value) ? default
             : Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && !int.TryParse(value, out _) ? parsed
-            : throw new Gem.Core.ValidationException(field, $"'{value}' is not a list of {typeof(T).Name}: use names separated by commas.");
+            : throw new Gem.Core.Common.ValidationException(field, $"'{value}' is not a list of {typeof(T).Name}: use names separated by commas.");
     }
 
     private static async Task<Ok<List<OfferSummary>>> SearchOffers([AsParameters] SearchParameters p, AtlasSearch search, CancellationToken ct)
@@ -89,13 +83,13 @@ public static class AtlasApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Created<SessionDto>> AddSession(Guid id, SessionInput input, OfferEditor editor, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Created<SessionDto>> AddSession(Guid id, SessionInput input, SessionEditor editor, ClaimsPrincipal user, CancellationToken ct)
     {
         var session = await editor.AddSessionAsync(user.ToActor(), id, input, ct);
         return TypedResults.Created($"/api/atlas/offers/{id}", SessionDto.From(session));
     }
 
-    private static async Task<NoContent> DeleteSession(Guid id, OfferEditor editor, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<NoContent> DeleteSession(Guid id, SessionEditor editor, ClaimsPrincipal user, CancellationToken ct)
     {
         await editor.DeleteSessionAsync(user.ToActor(), id, ct);
         return TypedResults.NoContent();

@@ -1,4 +1,4 @@
-using Gem.Core.Atlas.Demo;
+using Gem.Core.Demo;
 using Gem.Core.Dashboard;
 using Gem.Core.Data;
 using Microsoft.EntityFrameworkCore;

@@ -10,15 +10,6 @@ namespace Gem.Web.FrontDoor;
 /// <summary>The front door's services, its matching API (for machines and the benchmark) and the walk-in calendar.</summary>
 public static class FrontDoorSetup
 {
-    public static IServiceCollection AddFrontDoor(this IServiceCollection services)
-    {
-        services.AddOptions<FrontDoorOptions>().BindConfiguration(FrontDoorOptions.Section).Validate(o => o.CatalogSeconds >= 0).ValidateOnStart();
-        services.AddSingleton<FrontDoorCatalogCache>();
-        services.AddScoped<FrontDoorService>();
-        services.AddScoped<FrontDoorCounter>();
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapFrontDoorApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/frontdoor/match", Match).WithTags("FrontDoor")

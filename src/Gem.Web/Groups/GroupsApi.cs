@@ -13,25 +13,6 @@ namespace Gem.Web.Groups;
 
 public static class GroupsApi
 {
-    public static void AddGroups(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart()
-            .PostConfigure(o =>
-            {
-                if (!string.IsNullOrWhiteSpace(o.PickupDirectory))
-                    o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, builder.Environment.ContentRootPath);
-            });
-        builder.Services.AddSingleton<IMailSender, MailSender>();
-        builder.Services.AddScoped<EnrolmentService>();
-        builder.Services.AddScoped<SeatWatches>();
-        builder.Services.AddScoped<GroupShare>();
-        builder.Services.AddScoped<GroupAlternatives>();
-        builder.Services.AddScoped<Attendances>();
-        builder.Services.AddScoped<EnrolmentMail>();
-        // Tests switch the background loop off and drive ReminderService.RunOnceAsync with a fake clock.
-        if (builder.Configuration.GetValue("Gem:Reminders:Enabled", true)) builder.Services.AddHostedService<ReminderService>();
-    }
-
     public static IEndpointRouteBuilder MapGroupsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/groups").WithTags("Groups");

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Gem.Core.Atlas;
 using Gem.Core.Data;
 using Gem.Core.Identity;
 using Microsoft.AspNetCore.DataProtection;
@@ -38,33 +37,9 @@ public static class IdentitySetup
             o.Name = PasswordResetTokenProvider.ProviderName;
             o.TokenLifespan = PasswordResetTokenProvider.Lifespan;
         });
-        builder.Services.ConfigureApplicationCookie(o =>
-        {
-            o.LoginPath = "/Account/Login";
-            o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/Denied";
-            o.Cookie.Name = "gem.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
-            // Machines calling /api get a status code, not a redirect to the sign-in page.
-            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
-        });
+        builder.AddGemSignIn();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.PartnerStaff, Roles.Admin));
-    }
-
-    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
-    {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/fhir"))
-        {
-            ctx.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-        ctx.Response.Redirect(ctx.RedirectUri);
-        return Task.CompletedTask;
     }
 
     /// <summary>The acting user for domain rules.</summary>

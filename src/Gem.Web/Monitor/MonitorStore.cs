@@ -81,12 +81,3 @@ public sealed class MonitorStore
         }
     }
 }
-
-public static class MonitorSetup
-{
-    public static void AddMonitor(this IServiceCollection services)
-    {
-        services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.Section).ValidateOnStart();
-        services.AddSingleton<MonitorStore>();
-    }
-}

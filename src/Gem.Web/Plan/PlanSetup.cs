@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Gem.Web.Plan;
 
-/// <summary>Wires the Plan and Consent capabilities: services, the citizen policy, account hardening and the export endpoints.</summary>
+/// <summary>Plan's web pieces: the citizen policy name, JSON for exports, the export endpoints and the category slugs.</summary>
 public static class PlanSetup
 {
     public const string CitizenPolicy = "citizen";
@@ -20,33 +20,6 @@ public static class PlanSetup
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
     };
-
-    public static void AddPlan(this WebApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        builder.AddSessionLimits();
-        services.AddScoped<PlanAccess>();
-        services.AddScoped<ConsentService>();
-        services.AddScoped<PlanService>();
-        services.AddScoped<ResourceGroup>();
-        services.AddScoped<PersonalData>();
-        services.AddAuthorizationBuilder().AddPolicy(CitizenPolicy, p => p.RequireRole(Roles.Citizen));
-        services.Configure<IdentityOptions>(o => o.SignIn.RequireConfirmedEmail = true);
-        // Check the security stamp on every request: an erased account or a changed password ends every session at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
-        // People's own pages send to the citizen sign-in (with the authenticator step), staff pages keep theirs.
-        services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
-        {
-            var inner = o.Events.OnRedirectToLogin;
-            o.Events.OnRedirectToLogin = ctx =>
-            {
-                var path = ctx.Request.Path;
-                if (!path.StartsWithSegments("/mijn") && !path.StartsWithSegments("/plan")) return inner(ctx);
-                ctx.Response.Redirect("/mijn/inloggen?ReturnUrl=" + Uri.EscapeDataString(path + ctx.Request.QueryString));
-                return Task.CompletedTask;
-            };
-        });
-    }
 
     public static void MapPlanApi(this IEndpointRouteBuilder app)
     {
@@ -82,7 +55,5 @@ public static class PlanSetup
         Slugs.FirstOrDefault(s => string.Equals(s.Value, slug, StringComparison.OrdinalIgnoreCase)) is { Value: not null } hit ? hit.Key : null;
 
     public static string Date(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Amsterdam).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        TimeZoneInfo.ConvertTime(at, LocalTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,5 @@
 using Gem.Core.Atlas;
-using Gem.Core.Atlas.Demo;
+using Gem.Core.Demo;
 using Gem.Core.FrontDoor;
 
 namespace Gem.Core.Tests.FrontDoor;

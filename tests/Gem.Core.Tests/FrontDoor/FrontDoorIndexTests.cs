@@ -2,8 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Gem.Core.Atlas;
-using Gem.Core.Atlas.Demo;
+using Gem.Core.Demo;
 using Gem.Core.FrontDoor;
+using Gem.Core.Groups;
 
 namespace Gem.Core.Tests.FrontDoor;
 

@@ -73,8 +73,8 @@ public sealed class FrontDoorMatcherTests
         var result = Match(new FrontDoorAnswers { Domains = LifeDomains.LonelinessAndContact, Days = Weekdays.Saturday });
         foreach (var m in result.Shown.Where(m => !m.IsAlwaysAvailable))
         {
-            Assert.Contains(m.Item.Sessions, s => TimeZoneInfo.ConvertTime(s.Start, AtlasSearch.Amsterdam).DayOfWeek == DayOfWeek.Saturday);
-            if (m.FirstStart is { } start) Assert.Equal(DayOfWeek.Saturday, TimeZoneInfo.ConvertTime(start.Start, AtlasSearch.Amsterdam).DayOfWeek);
+            Assert.Contains(m.Item.Sessions, s => TimeZoneInfo.ConvertTime(s.Start, LocalTime.Zone).DayOfWeek == DayOfWeek.Saturday);
+            if (m.FirstStart is { } start) Assert.Equal(DayOfWeek.Saturday, TimeZoneInfo.ConvertTime(start.Start, LocalTime.Zone).DayOfWeek);
         }
     }
 
@@ -89,7 +89,7 @@ public sealed class FrontDoorMatcherTests
     [Fact]
     public void Match_FullGroup_IsMarkedFullAndSomethingElseStartsThisWeek()
     {
-        var region = Gem.Core.Atlas.Demo.DemoRegion.Build(Now);
+        var region = Gem.Core.Demo.DemoRegion.Build(Now);
         var offer = region.Partners.SelectMany(p => p.Offers).First(o => o.FlowPolicy == FlowPolicy.Rolling && o.Capacity is not null && o.Sessions.Count > 0 && o.LifeDomains.HasFlag(LifeDomains.LowMood));
         offer.MembersTaken = offer.Capacity!.Value;
         var catalog = FrontDoorCatalog.FromRegion(region, Now);

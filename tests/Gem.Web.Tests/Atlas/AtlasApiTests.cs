@@ -10,34 +10,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Web.Tests.Atlas;
 
-/// <summary>One read-only demo host per provider for the whole class: these tests never write.</summary>
-public sealed class AtlasHosts : IAsyncLifetime
-{
-    private readonly Dictionary<DatabaseProvider, GemWebFactory> _hosts = [];
-
-    public GemWebFactory this[DatabaseProvider provider] => _hosts[provider];
-
-    public async Task InitializeAsync()
-    {
-        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
-            _hosts[provider] = await GemWebFactory.CreateAsync(provider);
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts.Values) await host.DisposeAsync();
-    }
-}
-
 /// <summary>The public atlas API over the demo region, on SQLite and on PostgreSQL.</summary>
-public sealed class AtlasApiTests(AtlasHosts hosts) : IClassFixture<AtlasHosts>
+public sealed class AtlasApiTests(DemoHosts hosts) : IClassFixture<DemoHosts>
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SearchOffers_ByLifeDomain_ReturnsOnlyMatchingOffers(DatabaseProvider provider)
     {
-        var factory = hosts[provider];
+        var factory = await hosts.GetAsync(provider);
         var client = factory.CreateClient();
 
         var all = await client.GetFromJsonAsync<List<OfferSummary>>("/api/atlas/offers", Json);
@@ -53,7 +34,7 @@ public sealed class AtlasApiTests(AtlasHosts hosts) : IClassFixture<AtlasHosts>
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SearchOffers_CombinedFilters_MatchADirectQuery(DatabaseProvider provider)
     {
-        var factory = hosts[provider];
+        var factory = await hosts.GetAsync(provider);
         var client = factory.CreateClient();
 
         var groups = await client.GetFromJsonAsync<List<OfferSummary>>("/api/atlas/offers?format=Group&dimensions=Social&online=false", Json);
@@ -67,7 +48,7 @@ public sealed class AtlasApiTests(AtlasHosts hosts) : IClassFixture<AtlasHosts>
     [Fact]
     public async Task SearchOffers_NearPc4WithMaxKm_KeepsOnlyCloseOrOnlineOffersOrderedByDistance()
     {
-        var factory = hosts[DatabaseProvider.Sqlite];
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
         var client = factory.CreateClient();
 
         var near = await client.GetFromJsonAsync<List<OfferSummary>>("/api/atlas/offers?near=8081&maxKm=5&online=false", Json);
@@ -81,7 +62,7 @@ public sealed class AtlasApiTests(AtlasHosts hosts) : IClassFixture<AtlasHosts>
     [Fact]
     public async Task SearchOffers_ByDay_EveryHitHasASessionOnThatDay()
     {
-        var factory = hosts[DatabaseProvider.Sqlite];
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
         var client = factory.CreateClient();
 
         var tuesday = await client.GetFromJsonAsync<List<OfferSummary>>("/api/atlas/offers?day=Tuesday", Json);
@@ -91,7 +72,7 @@ public sealed class AtlasApiTests(AtlasHosts hosts) : IClassFixture<AtlasHosts>
         foreach (var hit in tuesday!)
         {
             var starts = await db.Sessions.Where(s => s.OfferId == hit.Id).Select(s => s.Start).ToListAsync();
-            Assert.Contains(starts, s => TimeZoneInfo.ConvertTime(s, AtlasSearch.Amsterdam).DayOfWeek == DayOfWeek.Tuesday);
+            Assert.Contains(starts, s => TimeZoneInfo.ConvertTime(s, LocalTime.Zone).DayOfWeek == DayOfWeek.Tuesday);
         }
     }
 
@@ -100,7 +81,7 @@ public sealed class AtlasApiTests(AtlasHosts hosts) : IClassFixture<AtlasHosts>
     [InlineData("/api/atlas/offers?lifeDomains=Unicorns", "LifeDomains")]
     public async Task SearchOffers_BadInput_AnswersProblemDetailsNamingTheField(string url, string field)
     {
-        var factory = hosts[DatabaseProvider.Sqlite];
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
         var response = await factory.CreateClient().GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -112,7 +93,7 @@ public sealed class AtlasApiTests(AtlasHosts hosts) : IClassFixture<AtlasHosts>
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task GetOffer_KnownAndUnknownId_ReturnsDetailsOr404(DatabaseProvider provider)
     {
-        var factory = hosts[provider];
+        var factory = await hosts.GetAsync(provider);
         var client = factory.CreateClient();
         await using var db = factory.Database.CreateContext();
         var offer = await db.Offers.OrderBy(o => o.Name).FirstAsync(o => o.Format == OfferFormat.Group);
@@ -129,7 +110,7 @@ public sealed class AtlasApiTests(AtlasHosts hosts) : IClassFixture<AtlasHosts>
     [Fact]
     public async Task OpenApi_Document_ListsTheAtlasEndpoints()
     {
-        var factory = hosts[DatabaseProvider.Sqlite];
+        var factory = await hosts.GetAsync(DatabaseProvider.Sqlite);
         var json = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/atlas/offers", json, StringComparison.Ordinal);
     }

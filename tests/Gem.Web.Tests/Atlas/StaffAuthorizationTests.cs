@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Gem.Core.Atlas;
 using Gem.Core.Data;
+using Gem.Core.Groups;
 using Gem.Core.Identity;
 using Gem.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Net;
-using Gem.Core;
+using Gem.Core.Common;
 using Gem.Core.Atlas;
 using Gem.Core.Consultation;
 using Gem.Core.Data;

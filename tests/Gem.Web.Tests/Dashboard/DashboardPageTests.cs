@@ -2,6 +2,7 @@ using System.Net;
 using Gem.Core.Atlas;
 using Gem.Core.Dashboard;
 using Gem.Core.Data;
+using Gem.Core.Demo;
 using Gem.Core.Groups;
 using Microsoft.EntityFrameworkCore;
 using Gem.Core.FrontDoor;
@@ -70,7 +71,7 @@ public sealed class DashboardPageTests
                 var e = new Enrolment
                 {
                     OfferId = offer.Id, SessionId = session.Id, Name = "P" + n, Email = $"p{n}@test.example", CreatedAt = start,
-                    FrontDoorVisit = AtlasSearch.AmsterdamDay(start).AddDays(-(days ?? 0)),
+                    FrontDoorVisit = LocalTime.Day(start).AddDays(-(days ?? 0)),
                 };
                 db.Add(e);
                 if (days is not null) db.Add(new Attendance { SessionId = session.Id, EnrolmentId = e.Id, Mark = AttendanceMark.Present, RecordedAt = start });
@@ -125,7 +126,7 @@ public sealed class DashboardPageTests
         await FrontDoorPersonsAsync(factory, (1, 12));
         var coordinator = await factory.CreateUserAsync(Roles.Coordinator);
         using var client = await factory.SignedInClientAsync(coordinator);
-        var visit = AtlasSearch.AmsterdamDay(DateTimeOffset.UtcNow.AddDays(-3)).AddDays(-1);
+        var visit = LocalTime.Day(DateTimeOffset.UtcNow.AddDays(-3)).AddDays(-1);
         string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var with = await client.GetStringAsync($"/dashboard?from={Day(visit.AddDays(-7))}&to={Day(visit)}");
@@ -153,7 +154,7 @@ public sealed class DashboardPageTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, html, StringComparison.Ordinal);
-        var today = AtlasSearch.AmsterdamDay(DateTimeOffset.UtcNow);
+        var today = LocalTime.Day(DateTimeOffset.UtcNow);
         Assert.Contains($"value=\"{today:yyyy-MM-dd}\"", html, StringComparison.Ordinal);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Gem.Core.Atlas;
 using Gem.Core.Data;
 using Gem.Core.FrontDoor;
+using Gem.Core.Groups;
 using Gem.Core.Identity;
 using Gem.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -129,7 +129,7 @@ public sealed class EnrolmentFlowTests : IAsyncLifetime
     public async Task Enrol_FrontDoorVisitAfterToday_Answers400AndTakesNoSeat()
     {
         var sessionId = await EnrolmentConcurrencyTests.PrepareAsync(_factory, FlowPolicy.Open, 5);
-        var tomorrow = AtlasSearch.AmsterdamDay(DateTimeOffset.UtcNow).AddDays(1);
+        var tomorrow = LocalTime.Day(DateTimeOffset.UtcNow).AddDays(1);
         var response = await _client.PostAsJsonAsync($"/api/groups/sessions/{sessionId}/enrolments", new EnrolmentRequest("Sam", "sam@test.example", null, FrontDoorVisit: tomorrow));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

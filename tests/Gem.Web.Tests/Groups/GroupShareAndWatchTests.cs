@@ -72,6 +72,6 @@ public sealed class GroupShareAndWatchTests
 
         var mail = Assert.Single(Directory.GetFiles(factory.MailFolder, "seat.*.eml"));
         Assert.Contains("bo@test.example", await File.ReadAllTextAsync(mail), StringComparison.Ordinal);
-        await Assert.ThrowsAsync<Gem.Core.ValidationException>(() => watches.WatchAsync(sessionId, "geen adres"));
+        await Assert.ThrowsAsync<Gem.Core.Common.ValidationException>(() => watches.WatchAsync(sessionId, "geen adres"));
     }
 }

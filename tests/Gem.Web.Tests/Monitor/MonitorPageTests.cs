@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Gem.Core.Atlas.Demo;
+using Gem.Core.Demo;
 using Gem.Core.Data;
 using Gem.Monitor.Deprivation;
 using Gem.Monitor.Gemeenten;

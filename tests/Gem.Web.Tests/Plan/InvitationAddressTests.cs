@@ -1,3 +1,4 @@
+using Gem.Core.Consent;
 using System.Net;
 using Gem.Core;
 using Gem.Core.Data;

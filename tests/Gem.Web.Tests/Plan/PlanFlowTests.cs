@@ -1,3 +1,4 @@
+using Gem.Core.Consent;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;

@@ -3,6 +3,7 @@ using System.Text;
 using Gem.Core.Atlas;
 using Gem.Core.Atlas.Import;
 using Gem.Core.Data;
+using Gem.Core.Groups;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -131,7 +132,7 @@ public static class FhirApi
             service.Communication.Add(new CodeableConcept("urn:ietf:bcp:47", code));
 
         // Weekly pattern of the coming sessions (local time), e.g. "Tuesday 19:00–21:00".
-        foreach (var slot in sessions.Select(s => (Start: TimeZoneInfo.ConvertTime(s.Start, AtlasSearch.Amsterdam), End: TimeZoneInfo.ConvertTime(s.End, AtlasSearch.Amsterdam)))
+        foreach (var slot in sessions.Select(s => (Start: TimeZoneInfo.ConvertTime(s.Start, LocalTime.Zone), End: TimeZoneInfo.ConvertTime(s.End, LocalTime.Zone)))
                      .Where(s => s.Start.Date == s.End.Date)
                      .Select(s => (Day: s.Start.DayOfWeek, From: s.Start.ToString("HH:mm:ss", CultureInfo.InvariantCulture), To: s.End.ToString("HH:mm:ss", CultureInfo.InvariantCulture)))
                      .Distinct().OrderBy(s => ((int)s.Day + 6) % 7).ThenBy(s => s.From, StringComparer.Ordinal))

@@ -1,6 +1,7 @@
 using Gem.Core;
 using Gem.Core.Atlas;
 using Gem.Core.Data;
+using Gem.Core.Groups;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

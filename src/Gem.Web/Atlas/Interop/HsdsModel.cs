@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Gem.Core.Atlas;
 using Gem.Core.Atlas.Import;
+using Gem.Core.Groups;
 
 namespace Gem.Web.Atlas.Interop;
 
@@ -112,8 +113,8 @@ public static class HsdsMapper
 
     private static HsdsSchedule Schedule(Offer o, Session s)
     {
-        var start = TimeZoneInfo.ConvertTime(s.Start, AtlasSearch.Amsterdam);
-        var end = TimeZoneInfo.ConvertTime(s.End, AtlasSearch.Amsterdam);
+        var start = TimeZoneInfo.ConvertTime(s.Start, LocalTime.Zone);
+        var end = TimeZoneInfo.ConvertTime(s.End, LocalTime.Zone);
         var day = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var online = !string.IsNullOrWhiteSpace(s.OnlineUrl) || (o.IsOnline && string.IsNullOrWhiteSpace(s.Place));
         return new HsdsSchedule(s.Id, o.Id, day, end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day,

@@ -1,4 +1,4 @@
-using Gem.Core;
+using Gem.Core.Common;
 using Gem.Core.Atlas;
 using Gem.Core.Consent;
 using Gem.Core.Consultation;

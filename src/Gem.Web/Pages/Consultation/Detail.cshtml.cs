@@ -1,5 +1,5 @@
 using System.Globalization;
-using Gem.Core;
+using Gem.Core.Common;
 using Gem.Core.Atlas;
 using Gem.Core.Consultation;
 using Gem.Web.Plan;
@@ -31,7 +31,7 @@ public sealed class DetailModel(ConsultationService service, CaseSessions sessio
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, AnswerKind kind, string? answer, string? meetingAt, Guid? caseSessionId, int minutes, CancellationToken ct)
     {
         DateTimeOffset? at = DateTime.TryParse(meetingAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), PlanSetup.Amsterdam), TimeSpan.Zero) : null;
+            ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.Zone), TimeSpan.Zero) : null;
         return await ChangeAsync(id, () => service.AnswerAsync(id, User.UserId(), new AnswerInput(kind, answer, at, caseSessionId, minutes), ct), ct);
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Gem.Core;
+using Gem.Core.Common;
 using Gem.Core.Consultation;
 using Gem.Core.Data;
 using Gem.Core.Identity;

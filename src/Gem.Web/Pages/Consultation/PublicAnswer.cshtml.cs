@@ -1,4 +1,4 @@
-using Gem.Core;
+using Gem.Core.Common;
 using Gem.Core.Consultation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,4 @@
-using Gem.Core;
+using Gem.Core.Common;
 using Gem.Core.Consultation;
 using Gem.Core.Identity;
 using Gem.Web.Plan;

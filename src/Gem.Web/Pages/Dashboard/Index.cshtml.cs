@@ -57,7 +57,7 @@ public sealed class IndexModel(
     private async Task<DashboardReport> ComputeAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = AtlasSearch.AmsterdamDay(now);
+        var today = LocalTime.Day(now);
         if (!ModelState.IsValid) // only From and To are bound: one of them is not a date
         {
             ModelState.Clear();
@@ -84,7 +84,7 @@ public sealed class IndexModel(
     private static DateTimeOffset StartOfDay(DateOnly day)
     {
         var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, AtlasSearch.Amsterdam.GetUtcOffset(local)).ToUniversalTime(); // PostgreSQL takes UTC only
+        return new DateTimeOffset(local, LocalTime.Zone.GetUtcOffset(local)).ToUniversalTime(); // PostgreSQL takes UTC only
     }
 
     /// <summary>A dashboard string; sector and life-domain names come from the shared and front-door resources.</summary>

@@ -45,7 +45,7 @@ public sealed class IndexModel(FrontDoorCounter counter, TimeProvider clock) : P
             Domain = form.Domain,
             OwnDomains = (int)FrontDoorMatcher.OwnWordsDomains(own),
             Crisis = crisis ? 1 : 0,
-            Visit = AtlasSearch.AmsterdamDay(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Visit = LocalTime.Day(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
 
         var counts = new List<(CountKind, string)> { (CountKind.Conversation, "all") };

@@ -58,7 +58,7 @@ public sealed class OfferModel(GemDbContext db, FrontDoorService frontDoor, Enro
         try
         {
             var visit = FrontDoorQuery.From([new("v", Visit ?? "")]).VisitDay;
-            if (visit > AtlasSearch.AmsterdamDay(Now)) visit = null; // a day from a stale or edited link: not a visit we can measure from
+            if (visit > LocalTime.Day(Now)) visit = null; // a day from a stale or edited link: not a visit we can measure from
             var created = await enrolments.EnrolAsync(SessionId, new EnrolmentRequest(Name ?? "", Email, Phone, FrontDoorVisit: visit), ct);
             catalogs.Invalidate(); // a seat fewer: the next search sees it
             var enrolment = await enrolments.FindByTokenAsync(created.Token, ct);
@@ -87,12 +87,11 @@ public sealed class OfferModel(GemDbContext db, FrontDoorService frontDoor, Enro
         Now = frontDoor.Now;
         var offer = await db.Offers.AsNoTracking().Include(o => o.Partner).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (offer is null) return false;
-        var from = Now - FrontDoorCatalog.CohortGap;
         var until = Now + FrontDoorCatalog.Horizon;
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.OfferId == id && s.Start >= from && s.Start < until).ToListAsync(ct);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.OfferId == id && s.Start >= Now && s.Start < until).ToListAsync(ct);
         Item = FrontDoorCatalog.Describe(offer, sessions, Now);
         Startable = Item.Sessions
-            .Where(s => s.FreeSeats is null or > 0 && (offer.FlowPolicy != FlowPolicy.Cohort || s.IsCohortStart))
+            .Where(s => s.CanStartAt(offer.FlowPolicy))
             .Take(SessionsShown).ToList();
         Visit ??= Query.Visit;
         if (Item.IsFull) await LoadInsteadAsync(ct);

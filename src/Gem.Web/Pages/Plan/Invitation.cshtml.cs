@@ -1,3 +1,4 @@
+using Gem.Core.Consent;
 using Gem.Core;
 using Gem.Core.Identity;
 using Gem.Core.Plan;

@@ -1,0 +1,13 @@
+namespace Gem.Core.Common;
+
+/// <summary>
+/// The region's local time: Europe/Amsterdam. Times are stored in UTC; days, weekdays and what people read are
+/// in this zone. The clock itself is the injected <see cref="TimeProvider"/>.
+/// </summary>
+public static class LocalTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    /// <summary>The calendar day in Amsterdam at <paramref name="at"/>: the day a visit or session counts for.</summary>
+    public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime);
+}

@@ -1,0 +1,16 @@
+using Gem.Core.Dashboard;
+
+namespace Gem.Web.Dashboard;
+
+/// <summary>The dashboard in the host: its figures and the demo history (pages only, no API).</summary>
+public static class DashboardModule
+{
+    public static void AddDashboard(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<DashboardService>();
+        services.AddMemoryCache();
+        services.AddSingleton<DemoHistoryStatus>();
+        services.AddHostedService<DemoHistoryStartup>();
+    }
+}

@@ -1,0 +1,21 @@
+using Gem.Core.Groups;
+
+namespace Gem.Web.Groups;
+
+/// <summary>Groups in the host: enrolment, seats, attendance and reminders, and their endpoints (<see cref="GroupsApi"/>).</summary>
+public static class GroupsModule
+{
+    public static void AddGroups(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<EnrolmentService>();
+        builder.Services.AddScoped<SeatWatches>();
+        builder.Services.AddScoped<GroupShare>();
+        builder.Services.AddScoped<GroupAlternatives>();
+        builder.Services.AddScoped<Attendances>();
+        builder.Services.AddScoped<EnrolmentMail>();
+        // Tests switch the background loop off and drive ReminderService.RunOnceAsync with a fake clock.
+        if (builder.Configuration.GetValue("Gem:Reminders:Enabled", true)) builder.Services.AddHostedService<ReminderService>();
+    }
+
+    public static IEndpointRouteBuilder MapGroups(this IEndpointRouteBuilder app) => app.MapGroupsApi();
+}

@@ -1,0 +1,40 @@
+namespace Gem.Web.Hosting;
+
+/// <summary>
+/// What every capability stands on, in one place: database, identity and sign-in (<see cref="SignIn"/>), mail,
+/// localization, rate limits, ProblemDetails, OpenAPI, Razor Pages and the clock; and the request pipeline.
+/// </summary>
+public static class HostingModule
+{
+    public static void AddGemHosting(this WebApplicationBuilder builder)
+    {
+        builder.AddGemDatabase();
+        builder.AddGemIdentity();
+        builder.AddGemMail();
+        builder.AddGemLocalization();
+        builder.AddGemRateLimits();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Atlas/EditOffer", "/partner/offers/new"));
+        builder.Services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>Migrates (and seeds), then the middleware in order and the shared endpoints (OpenAPI, pages, culture switch).</summary>
+    public static async Task UseGemHostingAsync(this WebApplication app)
+    {
+        await app.InitializeDatabaseAsync();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapOpenApi();
+        app.MapRazorPages();
+        app.MapCultureSwitch();
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text;
+using Gem.Core.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Gem.Web.Pages.Account;
+
+[AllowAnonymous]
+public sealed class ConfirmModel(UserManager<GemUser> users) : PageModel
+{
+    public bool Confirmed { get; private set; }
+
+    public async Task OnGetAsync(Guid u, string? code)
+    {
+        var user = await users.FindByIdAsync(u.ToString());
+        if (user is null || string.IsNullOrEmpty(code)) return;
+        try
+        {
+            Confirmed = (await users.ConfirmEmailAsync(user, Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)))).Succeeded;
+        }
+        catch (FormatException)
+        {
+            Confirmed = false;
+        }
+    }
+}

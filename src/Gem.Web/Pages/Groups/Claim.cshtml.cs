@@ -1,0 +1,38 @@
+using Gem.Core;
+using Gem.Core.Plan;
+using Gem.Web.Plan;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gem.Web.Pages.Groups;
+
+/// <summary>Link an enrolment made without an account: the code from the enrolment mail, for the same e-mail address.</summary>
+[Authorize(Policy = PlanSetup.CitizenPolicy)]
+public sealed class ClaimModel(PlanService plans, Microsoft.AspNetCore.Identity.UserManager<Gem.Core.Identity.GemUser> users) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+    public bool Failed { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user?.Email is null || !user.EmailConfirmed || string.IsNullOrWhiteSpace(Token))
+        {
+            Failed = true;
+            return Page();
+        }
+        try
+        {
+            await plans.ClaimEnrolmentAsync(user.Id, user.Email, Token);
+        }
+        catch (NotFoundException)
+        {
+            Failed = true;
+            return Page();
+        }
+        return Redirect("/mijn?saved=1");
+    }
+}
