@@ -1,5 +1,6 @@
 using Gem.Web.Atlas;
 using Gem.Web.Consent;
+using Gem.Web.Consultation;
 using Gem.Web.Dashboard;
 using Gem.Web.FrontDoor;
 using Gem.Web.Groups;
@@ -17,6 +18,7 @@ builder.AddPlan();
 builder.AddConsent();
 builder.AddDashboard();
 builder.AddMonitor();
+builder.AddConsultation();
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.MapAtlas();
 app.MapFrontDoor();
 app.MapGroups();
 app.MapPlan();
+app.MapConsultation();
 
 app.Run();
 

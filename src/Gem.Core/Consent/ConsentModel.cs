@@ -12,6 +12,8 @@ public enum DataCategory
     CrisisPlan = 4,
     CheckIns = 5,
     Enrolments = 6,
+    /// <summary>Questions to the consultation pool about me, and their answers (issue 14).</summary>
+    Consultation = 7,
 }
 
 public enum RecipientKind

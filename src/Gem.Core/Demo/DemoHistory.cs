@@ -28,6 +28,8 @@ public sealed class SimulationLog
     public int Full { get; set; }
     public int CheckIns { get; set; }
     public int SessionsAdded { get; set; }
+    /// <summary>Consultation requests asked, answered and closed out (<see cref="Consultation.ConsultationHistory"/>).</summary>
+    public Consultation.ConsultationHistory.Result Consultations { get; set; } = new(0, 0, 0);
 }
 
 /// <summary>
@@ -235,6 +237,8 @@ public sealed class DemoHistory(GemDbContext db)
                 db.ChangeTracker.Clear();
             }
         }
+        // The same year's questions to the consultation pool (when the region has one), through the consultation services.
+        log.Consultations = await new Consultation.ConsultationHistory(db).RunAsync(start, end, ct: ct);
         return log;
     }
 }

@@ -17,5 +17,7 @@ public static class Roles
     public const string Admin = "admin";
     /// <summary>A person with their own plan (issue 5).</summary>
     public const string Citizen = "citizen";
-    public static readonly IReadOnlyList<string> All = [PartnerStaff, Coordinator, Admin, Citizen];
+    /// <summary>A member of the consultation pool (issue 14): psychiater, psycholoog, verslavingsarts, verpleegkundig specialist, ervaringsdeskundige.</summary>
+    public const string Specialist = "specialist";
+    public static readonly IReadOnlyList<string> All = [PartnerStaff, Coordinator, Admin, Citizen, Specialist];
 }

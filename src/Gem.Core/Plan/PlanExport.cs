@@ -17,7 +17,8 @@ public sealed record PlanExport(
     IReadOnlyList<ExportEnrolment> Enrolments,
     IReadOnlyList<ExportMember> ResourceGroup,
     IReadOnlyList<ExportConsent> Consents,
-    IReadOnlyList<ExportAccess> AccessLog);
+    IReadOnlyList<ExportAccess> AccessLog,
+    IReadOnlyList<Consultation.ConsultationRequest> Consultations);
 
 public sealed record ExportPerson(Guid Id, string? Email, string? DisplayName);
 public sealed record ExportGoal(Guid Id, string Text, bool Reached, DateTimeOffset CreatedAt);
@@ -62,12 +63,17 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
             (await plans.EnrolmentsAsync(userId, ct)).Select(e => new ExportEnrolment(e.Id, e.OfferName, e.PartnerName, e.Start, e.Status)).ToList(),
             members.Select(m => new ExportMember(m.Id, m.Email, m.Name, m.Role, m.MemberUserId is not null)).ToList(),
             consents.Select(c => new ExportConsent(c.Id, c.RecipientKind, c.RecipientId, RecipientName(c), c.Category, c.GivenAt, c.WithdrawnAt)).ToList(),
-            log.Select(e => new ExportAccess(e.At, Viewer(e), e.ActorRole, e.ActorOrganisation, e.What, e.Action, e.Allowed)).ToList());
+            log.Select(e => new ExportAccess(e.At, Viewer(e), e.ActorRole, e.ActorOrganisation, e.What, e.Action, e.Allowed)).ToList(),
+            await OwnConsultations(userId).AsNoTracking().OrderBy(r => r.AskedAt).ToListAsync(ct));
     }
+
+    /// <summary>Consultation requests about the person, and those they asked themself (as the person or as a resource-group member).</summary>
+    private IQueryable<Consultation.ConsultationRequest> OwnConsultations(Guid userId) =>
+        db.Set<Consultation.ConsultationRequest>().Where(r => r.SubjectUserId == userId || (r.AskerUserId == userId && r.AskerKind != Consultation.AskerKind.Staff));
 
     /// <summary>
     /// Removes the account and every row with the person's personal data from every table: plan, goals,
-    /// check-ins, resource group (own and memberships, pending invitations to the address), consents,
+    /// check-ins, resource group (own and memberships, pending invitations to the address), consents, consultation requests,
     /// enrolments (with attendance and reminders), seat watches, and mail in the outbox to the address or naming the person. Only the access log remains, which
     /// names the person by account id only (decision 402). Afterwards the deleted rows are scrubbed from the
     /// database files (<see cref="ErasureScrub"/>).
@@ -94,6 +100,7 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
         var membershipIds = memberships.Select(m => m.Id);
         await db.Set<ConsentGrant>().Where(c => c.OwnerId == userId || (c.RecipientKind == RecipientKind.Member && membershipIds.Contains(c.RecipientId))).ExecuteDeleteAsync(ct);
         await db.Set<ResourceMember>().Where(m => m.OwnerId == userId || m.MemberUserId == userId || m.Email.ToLower() == email).ExecuteDeleteAsync(ct);
+        await OwnConsultations(userId).ExecuteDeleteAsync(ct);
         await db.Set<Goal>().Where(g => g.OwnerId == userId).ExecuteDeleteAsync(ct);
         await db.Set<CheckIn>().Where(c => c.OwnerId == userId).ExecuteDeleteAsync(ct);
         await db.Set<PersonalPlan>().Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);

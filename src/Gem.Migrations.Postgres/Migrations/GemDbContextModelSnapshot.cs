@@ -258,53 +258,6 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.ToTable("RegionAreas");
                 });
 
-            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("End")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("IsCohortStart")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("OfferId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OnlineUrl")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Place")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int?>("Seats")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SeatsTaken")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("Start")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Start");
-
-                    b.HasIndex("OfferId", "Start");
-
-                    b.ToTable("Sessions", t =>
-                        {
-                            t.HasCheckConstraint("CK_Sessions_SeatsTaken", "\"SeatsTaken\" >= 0 AND (\"Seats\" IS NULL OR \"SeatsTaken\" <= \"Seats\")");
-                        });
-                });
-
             modelBuilder.Entity("Gem.Core.Consent.AccessLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -384,6 +337,312 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.HasIndex("OwnerId", "RecipientKind", "RecipientId", "Category");
 
                     b.ToTable("ConsentGrants");
+                });
+
+            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("MemberUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberUserId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("ResourceMembers");
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.CaseSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Start");
+
+                    b.ToTable("ConsultationCaseSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.ConsultationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("AnswerKind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnsweredBySpecialistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AskerKind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("AskerPartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AskerSector")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AskerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseSessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CoConsultantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Domains")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("MeetingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MinutesSpent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NetworkView")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("NextStep")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonView")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ReassignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SpecialistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SubjectUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tried")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("Useful")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskerUserId");
+
+                    b.HasIndex("CaseSessionId");
+
+                    b.HasIndex("SpecialistId");
+
+                    b.HasIndex("SubjectUserId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ConsultationRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.DutyWeek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpecialistId");
+
+                    b.HasIndex("WeekStart", "SpecialistId")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationRota", (string)null);
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.PublicQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnsweredBySpecialistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Domains")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublishedAnswer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedQuestion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationPublicQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.Specialist", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Discipline")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationSpecialists", (string)null);
                 });
 
             modelBuilder.Entity("Gem.Core.Demo.DemoHistoryRun", b =>
@@ -576,6 +835,53 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.HasIndex("SessionId", "NotifiedAt");
 
                     b.ToTable("SeatWatches");
+                });
+
+            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsCohortStart")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("Seats")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Start");
+
+                    b.HasIndex("OfferId", "Start");
+
+                    b.ToTable("Sessions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Sessions_SeatsTaken", "\"SeatsTaken\" >= 0 AND (\"Seats\" IS NULL OR \"SeatsTaken\" <= \"Seats\")");
+                        });
                 });
 
             modelBuilder.Entity("Gem.Core.Groups.SessionFacilitator", b =>
@@ -864,52 +1170,6 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.ToTable("PersonalPlans");
                 });
 
-            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("AcceptedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("InvitedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("MemberUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Role")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Token")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberUserId");
-
-                    b.HasIndex("OwnerId");
-
-                    b.HasIndex("Token")
-                        .IsUnique();
-
-                    b.ToTable("ResourceMembers");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1088,22 +1348,62 @@ namespace Gem.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
-                {
-                    b.HasOne("Gem.Core.Atlas.Offer", "Offer")
-                        .WithMany("Sessions")
-                        .HasForeignKey("OfferId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Offer");
-                });
-
             modelBuilder.Entity("Gem.Core.Consent.ConsentGrant", b =>
                 {
                     b.HasOne("Gem.Core.Identity.GemUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
+                {
+                    b.HasOne("Gem.Core.Identity.GemUser", null)
+                        .WithMany()
+                        .HasForeignKey("MemberUserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Gem.Core.Identity.GemUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.ConsultationRequest", b =>
+                {
+                    b.HasOne("Gem.Core.Consultation.CaseSession", null)
+                        .WithMany()
+                        .HasForeignKey("CaseSessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Gem.Core.Consultation.Specialist", null)
+                        .WithMany()
+                        .HasForeignKey("SpecialistId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.DutyWeek", b =>
+                {
+                    b.HasOne("Gem.Core.Consultation.Specialist", null)
+                        .WithMany()
+                        .HasForeignKey("SpecialistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.Specialist", b =>
+                {
+                    b.HasOne("Gem.Core.Atlas.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gem.Core.Identity.GemUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1166,6 +1466,17 @@ namespace Gem.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
+                {
+                    b.HasOne("Gem.Core.Atlas.Offer", "Offer")
+                        .WithMany("Sessions")
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Offer");
+                });
+
             modelBuilder.Entity("Gem.Core.Groups.SessionFacilitator", b =>
                 {
                     b.HasOne("Gem.Core.Groups.Session", null)
@@ -1198,20 +1509,6 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.HasOne("Gem.Core.Identity.GemUser", null)
                         .WithOne()
                         .HasForeignKey("Gem.Core.Plan.PersonalPlan", "UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
-                {
-                    b.HasOne("Gem.Core.Identity.GemUser", null)
-                        .WithMany()
-                        .HasForeignKey("MemberUserId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Gem.Core.Identity.GemUser", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

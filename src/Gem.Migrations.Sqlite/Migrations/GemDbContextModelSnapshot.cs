@@ -253,53 +253,6 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.ToTable("RegionAreas");
                 });
 
-            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CancelledAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("End")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsCohortStart")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("OfferId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OnlineUrl")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Place")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Seats")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SeatsTaken")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Start")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Start");
-
-                    b.HasIndex("OfferId", "Start");
-
-                    b.ToTable("Sessions", t =>
-                        {
-                            t.HasCheckConstraint("CK_Sessions_SeatsTaken", "\"SeatsTaken\" >= 0 AND (\"Seats\" IS NULL OR \"SeatsTaken\" <= \"Seats\")");
-                        });
-                });
-
             modelBuilder.Entity("Gem.Core.Consent.AccessLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -379,6 +332,312 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerId", "RecipientKind", "RecipientId", "Category");
 
                     b.ToTable("ConsentGrants");
+                });
+
+            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MemberUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberUserId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("ResourceMembers");
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.CaseSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Start");
+
+                    b.ToTable("ConsultationCaseSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.ConsultationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnswerKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredBySpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AskerKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AskerPartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AskerSector")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AskerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CoConsultantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Domains")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MeetingAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinutesSpent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NetworkView")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NextStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonView")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReassignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubjectUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tried")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Useful")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskerUserId");
+
+                    b.HasIndex("CaseSessionId");
+
+                    b.HasIndex("SpecialistId");
+
+                    b.HasIndex("SubjectUserId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ConsultationRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.DutyWeek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpecialistId");
+
+                    b.HasIndex("WeekStart", "SpecialistId")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationRota", (string)null);
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.PublicQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredBySpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Domains")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedAnswer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedQuestion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationPublicQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.Specialist", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Discipline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationSpecialists", (string)null);
                 });
 
             modelBuilder.Entity("Gem.Core.Demo.DemoHistoryRun", b =>
@@ -571,6 +830,53 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.HasIndex("SessionId", "NotifiedAt");
 
                     b.ToTable("SeatWatches");
+                });
+
+            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCohortStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Seats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Start");
+
+                    b.HasIndex("OfferId", "Start");
+
+                    b.ToTable("Sessions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Sessions_SeatsTaken", "\"SeatsTaken\" >= 0 AND (\"Seats\" IS NULL OR \"SeatsTaken\" <= \"Seats\")");
+                        });
                 });
 
             modelBuilder.Entity("Gem.Core.Groups.SessionFacilitator", b =>
@@ -859,52 +1165,6 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.ToTable("PersonalPlans");
                 });
 
-            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AcceptedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("InvitedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("MemberUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Role")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Token")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberUserId");
-
-                    b.HasIndex("OwnerId");
-
-                    b.HasIndex("Token")
-                        .IsUnique();
-
-                    b.ToTable("ResourceMembers");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1077,22 +1337,62 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
-                {
-                    b.HasOne("Gem.Core.Atlas.Offer", "Offer")
-                        .WithMany("Sessions")
-                        .HasForeignKey("OfferId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Offer");
-                });
-
             modelBuilder.Entity("Gem.Core.Consent.ConsentGrant", b =>
                 {
                     b.HasOne("Gem.Core.Identity.GemUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
+                {
+                    b.HasOne("Gem.Core.Identity.GemUser", null)
+                        .WithMany()
+                        .HasForeignKey("MemberUserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Gem.Core.Identity.GemUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.ConsultationRequest", b =>
+                {
+                    b.HasOne("Gem.Core.Consultation.CaseSession", null)
+                        .WithMany()
+                        .HasForeignKey("CaseSessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Gem.Core.Consultation.Specialist", null)
+                        .WithMany()
+                        .HasForeignKey("SpecialistId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.DutyWeek", b =>
+                {
+                    b.HasOne("Gem.Core.Consultation.Specialist", null)
+                        .WithMany()
+                        .HasForeignKey("SpecialistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gem.Core.Consultation.Specialist", b =>
+                {
+                    b.HasOne("Gem.Core.Atlas.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gem.Core.Identity.GemUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1155,6 +1455,17 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gem.Core.Groups.Session", b =>
+                {
+                    b.HasOne("Gem.Core.Atlas.Offer", "Offer")
+                        .WithMany("Sessions")
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Offer");
+                });
+
             modelBuilder.Entity("Gem.Core.Groups.SessionFacilitator", b =>
                 {
                     b.HasOne("Gem.Core.Groups.Session", null)
@@ -1187,20 +1498,6 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.HasOne("Gem.Core.Identity.GemUser", null)
                         .WithOne()
                         .HasForeignKey("Gem.Core.Plan.PersonalPlan", "UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Gem.Core.Consent.ResourceMember", b =>
-                {
-                    b.HasOne("Gem.Core.Identity.GemUser", null)
-                        .WithMany()
-                        .HasForeignKey("MemberUserId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Gem.Core.Identity.GemUser", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

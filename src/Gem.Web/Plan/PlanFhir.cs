@@ -5,7 +5,7 @@ using Hl7.Fhir.Serialization;
 
 namespace Gem.Web.Plan;
 
-/// <summary>The person's export as a FHIR R4 collection Bundle: Patient, CarePlan, Goal, QuestionnaireResponse (check-ins), Consent, RelatedPerson, AuditEvent (the access log).</summary>
+/// <summary>The person's export as a FHIR R4 collection Bundle: Patient, CarePlan, Goal, QuestionnaireResponse (check-ins), Consent, RelatedPerson, ServiceRequest and Communication (consultations), AuditEvent (the access log).</summary>
 public static class PlanFhir
 {
     public const string CheckInQuestionnaire = "urn:gem:questionnaire:chime-checkin";
@@ -136,6 +136,7 @@ public static class PlanFhir
             };
             Add(bundle, "urn:uuid:" + Guid.NewGuid(), audit);
         }
+        Consultation.ConsultationFhir.AddTo(bundle, e.Consultations);
         return bundle;
     }
 

@@ -48,6 +48,7 @@ public static class PlanSetup
         [DataCategory.CrisisPlan] = "crisisplan",
         [DataCategory.CheckIns] = "checkins",
         [DataCategory.Enrolments] = "aanmeldingen",
+        [DataCategory.Consultation] = "vragen",
     };
 
     public static DataCategory? FromSlug(string? slug) =>

@@ -21,6 +21,7 @@ public sealed class IndexModel(PlanService plans, ResourceGroup group, PlanAcces
     public string Chart { get; private set; } = "";
     public string? Error { get; private set; }
     public string? Saved { get; private set; }
+    public Guid Me => User.UserId();
 
     [BindProperty] public string? WhereIStarted { get; set; }
     [BindProperty] public string? WhatHelps { get; set; }

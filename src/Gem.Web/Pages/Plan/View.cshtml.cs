@@ -16,7 +16,7 @@ namespace Gem.Web.Pages.Plan;
 /// through <see cref="PlanAccess"/>: consent from the database, one access-log record, "not found" when refused.
 /// </summary>
 [Authorize]
-public sealed class ViewModel(PlanAccess access, PlanService plans, GemDbContext db, IStringLocalizer<PlanResource> P) : PageModel
+public sealed class ViewModel(PlanAccess access, PlanService plans, GemDbContext db, IStringLocalizer<PlanResource> P, Gem.Core.Consultation.ConsultationService consultations) : PageModel
 {
     public DataCategory Category { get; private set; }
     public bool IsSelf { get; private set; }
@@ -26,6 +26,7 @@ public sealed class ViewModel(PlanAccess access, PlanService plans, GemDbContext
     public List<CheckIn> CheckIns { get; private set; } = [];
     public List<EnrolmentLine> Enrolments { get; private set; } = [];
     public string Chart { get; private set; } = "";
+    public List<Gem.Core.Consultation.ConsultationView> Consultations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid personId, string category)
     {
@@ -54,6 +55,9 @@ public sealed class ViewModel(PlanAccess access, PlanService plans, GemDbContext
                 break;
             case DataCategory.Enrolments:
                 Enrolments = await plans.EnrolmentsAsync(personId);
+                break;
+            case DataCategory.Consultation:
+                Consultations = await consultations.AboutAsync(personId, User.UserId());
                 break;
         }
         return Page();
