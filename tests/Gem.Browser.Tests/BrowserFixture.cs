@@ -37,6 +37,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { JavaScriptEnabled = javaScript, ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseUrl });
+        // The first /monitor and /monitor/mensen-en-buurt read all their data files (tens of seconds while the other test
+        // assemblies run alongside); a slow first page is not what these tests are about, a missing element is.
+        context.SetDefaultTimeout(120_000);
         return await context.NewPageAsync();
     }
 
