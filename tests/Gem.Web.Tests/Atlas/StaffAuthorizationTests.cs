@@ -187,8 +187,9 @@ public sealed class StaffAuthorizationTests : IAsyncLifetime
             var wrong = await client.PostAsync("/Account/Login", await WebTestExtensions.LoginFormAsync(client, user.Email!, "wrong-password-123"));
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
+        // The same client now waits (429), whatever the password; the account itself is not locked (decision 621).
         var right = await client.PostAsync("/Account/Login", await WebTestExtensions.LoginFormAsync(client, user.Email!, WebTestExtensions.Password));
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
         Assert.Contains("Te vaak geprobeerd", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var unknown = await client.PostAsync("/Account/Login", await WebTestExtensions.LoginFormAsync(client, "nobody@test.gem.example", "whatever-123456"));

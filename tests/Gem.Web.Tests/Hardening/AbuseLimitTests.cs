@@ -49,7 +49,14 @@ public sealed class AbuseLimitTests
     }
 
     private static int MailsTo(GemWebFactory factory, string address, string pattern = "*.eml") =>
-        Directory.GetFiles(factory.MailFolder, pattern).Count(f => File.ReadAllText(f).Contains(address, StringComparison.OrdinalIgnoreCase));
+        Delivered(factory, pattern).Count(f => File.ReadAllText(f).Contains(address, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The mail files after the outbox has delivered everything queued so far (decision 601).</summary>
+    private static string[] Delivered(GemWebFactory factory, string pattern = "*.eml")
+    {
+        factory.DeliverMail();
+        return Directory.GetFiles(factory.MailFolder, pattern);
+    }
 
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
     {
@@ -213,7 +220,7 @@ public sealed class AbuseLimitTests
         Assert.Equal(40, answers.Count(a => a == HttpStatusCode.TooManyRequests));
         await using var db = factory.Database.CreateContext();
         Assert.Equal(10, await db.ResourceMembers.CountAsync(m => m.OwnerId == citizen.Id));
-        Assert.Equal(10, Directory.GetFiles(factory.MailFolder, "*.eml").Length);
+        Assert.Equal(10, Delivered(factory).Length);
     }
 
     [Fact]
@@ -232,7 +239,7 @@ public sealed class AbuseLimitTests
             new() { ["Email"] = "naaste@test.gem.example", ["Name"] = "An\nna", ["Role"] = "Naaste" });
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
 
-        var mail = await MimeMessage.LoadAsync(Directory.GetFiles(factory.MailFolder, "*.eml").Single());
+        var mail = await MimeMessage.LoadAsync(Delivered(factory).Single());
         var lines = (mail.TextBody ?? "").Split('\n');
         Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("Klik hier", StringComparison.Ordinal) || l.StartsWith("Bcc", StringComparison.Ordinal) || l.StartsWith("Tweede", StringComparison.Ordinal));
         Assert.Contains("Eva Klik hier: https://evil.example/ Bcc: x@evil.example Tweede", mail.TextBody, StringComparison.Ordinal);
@@ -257,7 +264,7 @@ public sealed class AbuseLimitTests
         await using var db = factory.Database.CreateContext();
         Assert.Equal("Kim Klik: evil", (await db.Enrolments.SingleAsync(e => e.Email == "kim@test.gem.example")).Name);
         Assert.Equal("Sam Bcc: evil", (await db.Users.SingleAsync(u => u.Email == "sam@test.gem.example")).DisplayName);
-        var mail = await MimeMessage.LoadAsync(Directory.GetFiles(factory.MailFolder, "*.eml").Select(f => (f, t: File.ReadAllText(f))).First(x => x.t.Contains("kim@test.gem.example", StringComparison.Ordinal)).f);
+        var mail = await MimeMessage.LoadAsync(Delivered(factory).Select(f => (f, t: File.ReadAllText(f))).First(x => x.t.Contains("kim@test.gem.example", StringComparison.Ordinal)).f);
         Assert.Contains("Hoi Kim Klik: evil,", mail.TextBody, StringComparison.Ordinal);
     }
 

@@ -41,6 +41,7 @@ public sealed class CalendarInviteTests(Xunit.Abstractions.ITestOutputHelper out
     private async Task<List<(string File, string? MimeMethod, string? Charset, string Ics)>> CalendarsForAsync(string name)
     {
         var result = new List<(string, string?, string?, string)>();
+        await _factory.DeliverMailAsync(); // the outbox hands queued mail to the pickup folder (decision 601)
         foreach (var file in Directory.GetFiles(_factory.MailFolder, "*.eml").Order())
         {
             var message = await MimeMessage.LoadAsync(file);
