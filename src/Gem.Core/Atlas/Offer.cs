@@ -48,6 +48,10 @@ public class Offer
     public int MembersTaken { get; set; }
     public List<Session> Sessions { get; set; } = [];
 
+    /// <summary>
+    /// People meet: a group, course or walk-in, or an online offer with room for more than one per session. An online
+    /// offer without a capacity (a helpline, a chat service, a website) is not a group (issue 13).
+    /// </summary>
     public bool IsGroup => Format is OfferFormat.Group or OfferFormat.Course or OfferFormat.WalkIn
-        || (Format == OfferFormat.Online && Capacity is null or > 1);
+        || (Format == OfferFormat.Online && Capacity > 1);
 }

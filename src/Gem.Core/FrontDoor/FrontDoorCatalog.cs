@@ -22,6 +22,12 @@ public sealed record CatalogOffer(Offer Offer, Sector Sector, string PartnerName
     public bool IsAlwaysAvailable => Offer.IsOnline && Sessions.Count == 0 && Offer.Access == Access.NoReferral;
 
     /// <summary>
+    /// A group that meets (<see cref="Offer.IsGroup"/>), never an always-available line or site: a helpline is shown as
+    /// what it is ("telefoon- of chatlijn, altijd bereikbaar") and never counts as a group.
+    /// </summary>
+    public bool IsGroup => Offer.IsGroup && !IsAlwaysAvailable;
+
+    /// <summary>
     /// The first session one can start at: needs no referral and <see cref="Seats.CanStartAt(FlowPolicy, int?, bool)"/>
     /// (a free seat, and for a cohort course a start staff marked). Null when there is none in the catalog's horizon.
     /// </summary>

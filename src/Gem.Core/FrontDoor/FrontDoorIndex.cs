@@ -100,7 +100,7 @@ internal sealed class FrontDoorIndex
             _domains[i] = (uint)offer.LifeDomains;
             _fits[i] = (uint)item.Fits;
             _sessionDays[i] = (uint)item.SessionDays;
-            var kind = (offer.IsOnline ? Kind.Online : Kind.None) | (offer.IsGroup ? Kind.Group : Kind.None)
+            var kind = (offer.IsOnline ? Kind.Online : Kind.None) | (item.IsGroup ? Kind.Group : Kind.None)
                 | (item.IsAlwaysAvailable ? Kind.AlwaysAvailable : Kind.None) | (item.Sessions.Count > 0 ? Kind.HasSessions : Kind.None);
             if (offer.Latitude is { } lat && offer.Longitude is { } lon)
             {
@@ -119,7 +119,7 @@ internal sealed class FrontDoorIndex
 
             var first = item.FirstStart is { } f ? new Start(IndexOf(item.Sessions, f), f.Start.UtcTicks) : Start.None;
             _firstStart[i] = first;
-            if (item.IsAlwaysAvailable || (offer.IsGroup && first.Exists)) _mayStartSoon.Add(i);
+            if (item.IsAlwaysAvailable || (item.IsGroup && first.Exists)) _mayStartSoon.Add(i);
             for (var d = 0; d < 7; d++) _firstStartOnDay[i * 7 + d] = Start.None;
             if (!first.Exists) continue;
             // The same rule as the straightforward pass (FrontDoorMatcher.StartOnDays), once per weekday.
@@ -148,6 +148,8 @@ internal sealed class FrontDoorIndex
         var ranking = new HitRanking(this, q.Now.UtcTicks);
         var top = new TopList<Hit>(FrontDoorMatcher.TopCandidates, ranking);
         var soonFitting = new TopList<Hit>(FrontDoorMatcher.SoonWanted, ranking);
+        var soonHelplines = new TopList<Hit>(FrontDoorMatcher.SoonWanted, ranking);
+        var soonInPerson = new TopList<Hit>(1, ranking);
         var soonAny = new TopList<Hit>(FrontDoorMatcher.SoonWanted, ranking);
         var bestPerSector = new Hit?[_sectorCount];
         var sectorsMet = new List<int>();
@@ -158,24 +160,33 @@ internal sealed class FrontDoorIndex
         {
             if (FitAndStart(i, q) is not { } hit) continue;
             if (q.AnyAnswer && hit.Fit == 0) continue;
-            // Ranking is by fit, then groups, then start, and only then distance. An offer already ranked below the
-            // worst of the top, below its sector's best, and (if it starts this week) below the worst of that list
-            // cannot change the answer, so its distance is never worked out.
+            // Ranking is by fit, then distance band, then groups, then start, and only then distance. Before the distance
+            // is known an in-person offer is taken to be in the nearest band, so it can only rank lower once it is known.
+            // An offer already ranked below the worst of the top, below its sector's best, and (if it starts this week)
+            // below the worst of the lists it could join cannot change the answer, so its distance is never worked out.
             var slot = _sectorOf[i];
             var soonish = StartsWithinWeek(hit, q.Now);
+            var helpline = (_kinds[i] & Kind.AlwaysAvailable) != 0;
+            var inPerson = q.Origin is not null && (_kinds[i] & Kind.Online) == 0;
             if (Behind(hit, top, ranking) && bestPerSector[slot] is { } sectorBest && ranking.CompareBeforeDistance(hit, sectorBest) > 0
-                && (!soonish || Behind(hit, soonFitting, ranking))) continue;
+                && (!soonish || (Behind(hit, helpline ? soonHelplines : soonFitting, ranking) && (!inPerson || Behind(hit, soonInPerson, ranking))))) continue;
             if (WithDistance(hit, q) is not { } placed) continue;
             top.Add(placed);
-            if (soonish) soonFitting.Add(placed);
+            if (soonish)
+            {
+                (helpline ? soonHelplines : soonFitting).Add(placed);
+                if (inPerson) soonInPerson.Add(placed);
+            }
             if (bestPerSector[slot] is null) sectorsMet.Add(slot);
             if (bestPerSector[slot] is not { } current || ranking.Compare(placed, current) < 0) bestPerSector[slot] = placed;
         }
-        if (soonFitting.Count < FrontDoorMatcher.SoonWanted)
+        // The last resort, what fits no answer, only when too little that fits starts this week.
+        var enough = soonFitting.Count + soonHelplines.Count >= FrontDoorMatcher.SoonWanted;
+        if (!enough && q.AnyAnswer)
         {
             foreach (var i in withinLimits.IntersectWith(_mayStartSoon))
             {
-                if (FitAndStart(i, q) is not { } hit || !StartsWithinWeek(hit, q.Now) || Behind(hit, soonAny, ranking)) continue;
+                if (FitAndStart(i, q) is not { } hit || hit.Fit != 0 || !StartsWithinWeek(hit, q.Now) || Behind(hit, soonAny, ranking)) continue;
                 if (WithDistance(hit, q) is { } placed) soonAny.Add(placed);
             }
         }
@@ -183,7 +194,9 @@ internal sealed class FrontDoorIndex
             [.. top.Sorted().Select(ToCandidate)],
             [.. sectorsMet.Select(slot => ToCandidate(bestPerSector[slot]!.Value))],
             [.. soonFitting.Sorted().Select(ToCandidate)],
-            [.. soonAny.Sorted().Select(ToCandidate)]);
+            [.. soonHelplines.Sorted().Select(ToCandidate)],
+            [.. soonInPerson.Sorted().Select(ToCandidate)],
+            enough ? [] : [.. soonAny.Sorted().Select(ToCandidate)]);
     }
 
     /// <summary>The list is full and its worst item ranks above this one whatever the distance, so this one would not get in.</summary>
@@ -251,7 +264,8 @@ internal sealed class FrontDoorIndex
             + FrontDoorMatcher.OwnWordsPoints * BitOperations.PopCount(_domains[i] & (uint)q.OwnDomains & ~domains)
             + FrontDoorMatcher.WishPoints * BitOperations.PopCount((uint)q.Answers.Wishes & _fits[i]);
         if (q.Answers.Company.HasFlag(Company.Nobody) && (kind & Kind.Group) != 0 && fit > 0) fit += FrontDoorMatcher.CompanyPoints;
-        return new Hit(i, fit, null, start);
+        // An online offer's band is known now; an in-person one is taken to be near until its distance is worked out.
+        return new Hit(i, fit, null, start, (kind & Kind.Online) != 0 ? q.OnlineBand : 0);
     }
 
     /// <summary>With a PC4, an in-person offer gets its distance and must lie within the box and 30 km; null when it does not (or has no place).</summary>
@@ -263,7 +277,7 @@ internal sealed class FrontDoorIndex
         var (lat, lon) = (_latitudes[i], _longitudes[i]);
         if (Math.Abs(lat - origin.Latitude) > q.BoxLat || Math.Abs(lon - origin.Longitude) > q.BoxLon) return null;
         var distance = Pc4Directory.DistanceKm(origin.Latitude, origin.Longitude, lat, lon);
-        return distance > FrontDoorMatcher.MaxKm ? null : hit with { Distance = distance };
+        return distance > FrontDoorMatcher.MaxKm ? null : hit with { Distance = distance, Band = FrontDoorMatcher.Band(false, distance, q.OnlineBand) };
     }
 
     private bool StartsWithinWeek(Hit hit, DateTimeOffset now) =>
@@ -293,10 +307,10 @@ internal sealed class FrontDoorIndex
         throw new InvalidOperationException("The first start is not one of the offer's sessions.");
     }
 
-    /// <summary>One offer within the hard limits (by position), with what ranking needs.</summary>
-    private readonly record struct Hit(int Offer, int Fit, double? Distance, Start Start);
+    /// <summary>One offer within the hard limits (by position), with what ranking needs; <see cref="Band"/> as <see cref="FrontDoorMatcher.Band"/>.</summary>
+    private readonly record struct Hit(int Offer, int Fit, double? Distance, Start Start, int Band);
 
-    /// <summary>The matcher's ranking (fit, groups first, soonest start, nearest, name), read from the arrays.</summary>
+    /// <summary>The matcher's ranking (fit, distance band, groups first, soonest start, nearest, name), read from the arrays.</summary>
     private sealed class HitRanking(FrontDoorIndex index, long nowTicks) : IComparer<Hit>
     {
         public int Compare(Hit x, Hit y)
@@ -307,10 +321,12 @@ internal sealed class FrontDoorIndex
             return c != 0 ? c : string.CompareOrdinal(index._names[x.Offer], index._names[y.Offer]);
         }
 
-        /// <summary>The ranking's first three keys (fit, group, start): what is known before the distance is worked out.</summary>
+        /// <summary>The ranking's first four keys (fit, band, group, start): before the distance is worked out, with the band taken at its best.</summary>
         public int CompareBeforeDistance(Hit x, Hit y)
         {
             var c = y.Fit.CompareTo(x.Fit);
+            if (c != 0) return c;
+            c = x.Band.CompareTo(y.Band);
             if (c != 0) return c;
             c = IsGroup(y).CompareTo(IsGroup(x));
             return c != 0 ? c : StartsAt(x).CompareTo(StartsAt(y));

@@ -28,7 +28,7 @@ public sealed record FrontDoorMatch(CatalogOffer Item, int Fit, IReadOnlyList<Ma
 {
     public Offer Offer => Item.Offer;
     public Sector Sector => Item.Sector;
-    public bool IsGroup => Item.Offer.IsGroup;
+    public bool IsGroup => Item.IsGroup;
     public bool IsAlwaysAvailable => Item.IsAlwaysAvailable;
     public bool IsFull => Item.IsFull;
     public decimal Cost => Item.Offer.CostEuros ?? 0m;
@@ -44,16 +44,27 @@ public sealed record FrontDoorResult(
     IReadOnlyList<FrontDoorMatch> StartThisWeek,
     int SectorsInTop)
 {
+    /// <summary>
+    /// How many options in <see cref="StartThisWeek"/> count for the no-waiting guarantee: they fit at least one answer
+    /// (any offer when nothing was answered) and start within 7 days; a helpline counts only when the person chose online.
+    /// </summary>
+    public int SoonCount { get; init; }
+
+    /// <summary>How many helplines fill <see cref="StartThisWeek"/> because too little else fits and starts this week (the person did not choose online).</summary>
+    public int HelplinesFilling { get; init; }
+
     /// <summary>Every offer shown (matches and the "this week" list), each once.</summary>
     public IEnumerable<FrontDoorMatch> Shown => Matches.Concat(StartThisWeek).DistinctBy(m => m.Offer.Id);
 }
 
 /// <summary>
 /// The front door's matching. Pure: a catalog, the answers and the moment in, an explained answer out.
-/// Order: fit (matched answers), then groups before other formats on equal fit, then how soon one can start,
-/// then distance. The top <see cref="TopSize"/> is re-balanced so it covers at least three sectors when the
-/// matches have them. The "start this week" list always holds up to <see cref="SoonWanted"/> offers that can
-/// start within 7 days and fit the hard limits (online only, days, distance) — the no-waiting guarantee.
+/// Order: fit (matched answers), then how far (<see cref="Band"/>: near, within reach, far), then groups before other
+/// formats, then how soon one can start, then distance. The top <see cref="TopSize"/> is re-balanced so it covers at
+/// least three sectors when the matches have them. The "start this week" list holds up to <see cref="SoonWanted"/>
+/// offers that fit an answer and can start within 7 days (the no-waiting guarantee): real groups first; helplines
+/// only when the person chose online or too little else exists; with a PC4 at least one in-person option within
+/// reach when the catalog has one; offers that fit no answer only as a last resort (they do not count).
 /// </summary>
 public static class FrontDoorMatcher
 {
@@ -63,6 +74,10 @@ public static class FrontDoorMatcher
     public const int MinSectorsInTop = 3;
     /// <summary>In-person offers further away than this from the chosen PC4 are left out.</summary>
     public const double MaxKm = 30;
+    /// <summary>"Dichtbij": an in-person offer at most this far from the chosen PC4.</summary>
+    public const double NearKm = 5;
+    /// <summary>Within easy reach: further than <see cref="NearKm"/>, at most this far.</summary>
+    public const double ReachKm = 15;
     public static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
     internal const int DomainPoints = 3, WishPoints = 2, OwnWordsPoints = 2, CompanyPoints = 1;
@@ -117,6 +132,12 @@ public static class FrontDoorMatcher
     /// <summary>One request's answers, prepared once: the domains in the own words, the PC4's place and the latitude/longitude box around it.</summary>
     internal sealed record Query(FrontDoorAnswers Answers, LifeDomains OwnDomains, Pc4Area? Origin, DateTimeOffset Now, bool AnyAnswer, double BoxLat, double BoxLon)
     {
+        /// <summary>The band of an online offer: with a PC4 (and online not wished for) it ranks with in-person offers within reach, not with those nearby.</summary>
+        public int OnlineBand => Origin is not null && !Answers.Wishes.HasFlag(Wishes.Online) ? 1 : 0;
+
+        /// <summary>Helplines count for the guarantee: the person chose online (only online, or the wish).</summary>
+        public bool HelplinesWanted => Answers.OnlineOnly || Answers.Wishes.HasFlag(Wishes.Online);
+
         public static Query For(FrontDoorAnswers answers, DateTimeOffset now)
         {
             ArgumentNullException.ThrowIfNull(answers);
@@ -131,18 +152,23 @@ public static class FrontDoorMatcher
 
     /// <summary>
     /// What one pass over the catalog keeps, each list in ranking order: the best <see cref="TopCandidates"/> with a fit,
-    /// the best per sector (in the order the sectors were met), and the best three that start this week among the fitting
-    /// offers and among all offers within the hard limits (<see cref="SoonAny"/> may stay empty when three fitting ones start this week).
+    /// the best per sector (in the order the sectors were met), and of what starts this week: the best three fitting
+    /// offers that are not helplines, the best three fitting helplines, the best fitting in-person offer, and the best
+    /// three offers within the hard limits that fit no answer (<see cref="SoonAny"/> is filled only when fewer than three
+    /// fitting offers and helplines start this week).
     /// </summary>
-    internal sealed record Pass(List<Candidate> Top, List<Candidate> BestPerSector, List<Candidate> SoonFitting, List<Candidate> SoonAny);
+    internal sealed record Pass(List<Candidate> Top, List<Candidate> BestPerSector, List<Candidate> SoonFitting, List<Candidate> SoonHelplines,
+        List<Candidate> SoonInPerson, List<Candidate> SoonAny);
 
     /// <summary>The reference pass: every offer, one by one, in catalog order. A latitude/longitude box rejects far-away offers before any trigonometry.</summary>
     private static Pass ScanEveryOffer(FrontDoorCatalog catalog, Query q)
     {
-        var ranking = new Ranking(q.Now);
+        var ranking = new Ranking(q.Now, q.OnlineBand);
         var topRanked = new TopList<Candidate>(TopCandidates, ranking);
         var bestPerSector = new Dictionary<Sector, Candidate>();
         var soonFitting = new TopList<Candidate>(SoonWanted, ranking);
+        var soonHelplines = new TopList<Candidate>(SoonWanted, ranking);
+        var soonInPerson = new TopList<Candidate>(1, ranking);
         var soonAny = new TopList<Candidate>(SoonWanted, ranking);
         foreach (var item in catalog.Offers)
         {
@@ -151,36 +177,57 @@ public static class FrontDoorMatcher
                 && (Math.Abs(la - origin.Latitude) > q.BoxLat || Math.Abs(lo - origin.Longitude) > q.BoxLon)) continue;
             if (Evaluate(item, q.Answers, q.OwnDomains, q.Origin) is not { } c) continue;
             var soonish = StartsWithinWeek(item, c.Start, q.Now);
-            if (soonish) soonAny.Add(c);
-            if (q.AnyAnswer && c.Fit == 0) continue;
+            if (q.AnyAnswer && c.Fit == 0)
+            {
+                if (soonish) soonAny.Add(c);
+                continue;
+            }
             topRanked.Add(c);
-            if (soonish) soonFitting.Add(c);
+            if (soonish)
+            {
+                (item.IsAlwaysAvailable ? soonHelplines : soonFitting).Add(c);
+                if (c.Distance is not null) soonInPerson.Add(c);
+            }
             if (!bestPerSector.TryGetValue(item.Sector, out var best) || ranking.Compare(c, best) < 0) bestPerSector[item.Sector] = c;
         }
-        return new Pass(topRanked.Sorted(), [.. bestPerSector.Values], soonFitting.Sorted(), soonAny.Sorted());
+        var enough = soonFitting.Count + soonHelplines.Count >= SoonWanted;
+        return new Pass(topRanked.Sorted(), [.. bestPerSector.Values], soonFitting.Sorted(), soonHelplines.Sorted(), soonInPerson.Sorted(), enough ? [] : soonAny.Sorted());
     }
 
     /// <summary>From what the pass kept to the explained answer: re-balance sectors, then explain only what is shown.</summary>
     private static FrontDoorResult Answer(Query q, Pass pass)
     {
         var (answers, ownDomains) = (q.Answers, q.OwnDomains);
-        var ranking = new Ranking(q.Now);
+        var ranking = new Ranking(q.Now, q.OnlineBand);
         // The best of every sector joins the top candidates, so re-balancing sees every sector the matches have.
         var ranked = pass.Top.Concat(pass.BestPerSector).DistinctBy(c => c.Item.Offer.Id).OrderBy(c => c, ranking).Select(c => c.ToMatch()).ToList();
-        var matches = Diversify(ranked, q.Now).Take(MaxMatches).Select(m => Explain(m, answers, ownDomains)).ToList();
+        var matches = Diversify(ranked, ranking).Take(MaxMatches).Select(m => Explain(m, answers, ownDomains)).ToList();
         var sectorsInTop = matches.Take(TopSize).Select(m => m.Sector).Distinct().Count();
 
-        // The no-waiting list: what can start within 7 days, best fit first; when the matches have too few,
-        // the rest of the region within the hard limits fills up (closest fit first), so nobody leaves with nothing.
-        var soon = pass.SoonFitting.Concat(pass.SoonAny)
+        // The no-waiting list: what fits and can start within 7 days. Real groups first; helplines join them when the
+        // person chose online, else only fill up; what fits no answer comes last and does not count.
+        var fitting = q.HelplinesWanted
+            ? pass.SoonFitting.Concat(pass.SoonHelplines).OrderBy(c => c, ranking).ToList()
+            : [.. pass.SoonFitting, .. pass.SoonHelplines];
+        var picks = fitting.Take(SoonWanted).ToList();
+        var counted = q.HelplinesWanted ? picks.Count : picks.Count(c => !c.Item.IsAlwaysAvailable);
+        var helplines = picks.Count - counted;
+        // With a PC4, one in-person option within reach when one fits and starts this week.
+        if (q.Origin is not null && !answers.OnlineOnly && pass.SoonInPerson is [var near] && picks.All(c => c.Distance is null))
+        {
+            if (picks.Count == SoonWanted) picks.RemoveAt(picks.Count - 1);
+            picks.Add(near);
+            counted = q.HelplinesWanted ? picks.Count : picks.Count(c => !c.Item.IsAlwaysAvailable);
+            helplines = picks.Count - counted;
+        }
+        var soon = picks.Concat(pass.SoonAny)
             .DistinctBy(c => c.Item.Offer.Id)
-            .Select(c => c.ToMatch())
             .Take(SoonWanted)
-            .Select(m => Explain(m, answers, ownDomains))
+            .Select(c => Explain(c.ToMatch(), answers, ownDomains))
             .ToList();
 
         var phrase = CrisisSignals.MatchingPhrase(answers.OwnWords);
-        return new FrontDoorResult(answers.NotSafe || phrase is not null, phrase, matches, soon, sectorsInTop);
+        return new FrontDoorResult(answers.NotSafe || phrase is not null, phrase, matches, soon, sectorsInTop) { SoonCount = counted, HelplinesFilling = helplines };
     }
 
     /// <summary>
@@ -194,7 +241,15 @@ public static class FrontDoorMatcher
     }
 
     private static bool StartsWithinWeek(CatalogOffer item, CatalogSession? start, DateTimeOffset now) =>
-        item.IsAlwaysAvailable || (item.Offer.IsGroup && start is { } s && s.Start - now <= Week);
+        item.IsAlwaysAvailable || (item.IsGroup && start is { } s && s.Start - now <= Week);
+
+    /// <summary>
+    /// How far, in three steps: 0 near (≤ <see cref="NearKm"/>), 1 within reach (≤ <see cref="ReachKm"/>), 2 further.
+    /// An online offer is in <paramref name="onlineBand"/> (0 without a PC4 or when online was wished for, else 1).
+    /// Without a PC4 every offer is in band 0.
+    /// </summary>
+    internal static int Band(bool online, double? km, int onlineBand) =>
+        online ? onlineBand : km is not { } d ? 0 : d <= NearKm ? 0 : d <= ReachKm ? 1 : 2;
 
     /// <summary>An offer within the hard limits, with its fit, distance and first start; no reasons, nothing allocated.</summary>
     internal readonly record struct Candidate(CatalogOffer Item, int Fit, double? Distance, CatalogSession? Start)
@@ -222,7 +277,7 @@ public static class FrontDoorMatcher
         var fit = DomainPoints * BitOperations.PopCount((uint)(offer.LifeDomains & answers.Domains))
             + OwnWordsPoints * BitOperations.PopCount((uint)(offer.LifeDomains & ownDomains & ~answers.Domains))
             + WishPoints * BitOperations.PopCount((uint)(answers.Wishes & item.Fits));
-        if (answers.Company.HasFlag(Company.Nobody) && offer.IsGroup && fit > 0) fit += CompanyPoints;
+        if (answers.Company.HasFlag(Company.Nobody) && item.IsGroup && fit > 0) fit += CompanyPoints;
         return new Candidate(item, fit, distance, start);
     }
 
@@ -275,8 +330,9 @@ public static class FrontDoorMatcher
         foreach (var (flag, name) in DomainNames) if ((own & flag) != 0) reasons.Add(new MatchReason(ReasonKind.OwnWords, name));
         foreach (var (flag, name) in WishNames) if ((wishes & flag) != 0) reasons.Add(new MatchReason(ReasonKind.Wish, name));
         // Evaluate adds the company point only on top of a fit above zero.
-        if (answers.Company.HasFlag(Company.Nobody) && item.Offer.IsGroup && m.Fit > 0) reasons.Add(new MatchReason(ReasonKind.Company, nameof(Company.Nobody)));
-        if (m.DistanceKm is not null && answers.Pc4 is not null) reasons.Add(new MatchReason(ReasonKind.Near, Pc4Directory.Normalise(answers.Pc4)!));
+        if (answers.Company.HasFlag(Company.Nobody) && item.IsGroup && m.Fit > 0) reasons.Add(new MatchReason(ReasonKind.Company, nameof(Company.Nobody)));
+        // "Dichtbij" only when it is near; the card shows every distance anyway.
+        if (m.DistanceKm <= NearKm && answers.Pc4 is not null) reasons.Add(new MatchReason(ReasonKind.Near, Pc4Directory.Normalise(answers.Pc4)!));
         return m with { Reasons = reasons };
     }
 
@@ -289,7 +345,7 @@ public static class FrontDoorMatcher
         var text = (o.Name + " " + o.Description).ToLowerInvariant();
         return wish switch
         {
-            Wishes.MeetPeers => o.IsGroup,
+            Wishes.MeetPeers => item.IsGroup,
             Wishes.Learn => o.Format == OfferFormat.Course || item.Sector == Sector.Herstelacademie,
             Wishes.TalkToSomeone => o.Format is OfferFormat.Individual or OfferFormat.WalkIn || item.IsAlwaysAvailable,
             Wishes.PracticalHelp => item.Sector == Sector.SociaalDomein || o.Format == OfferFormat.HomeSupport
@@ -307,7 +363,10 @@ public static class FrontDoorMatcher
     /// list has them: the best offer of a missing sector takes the place of the lowest-ranked offer whose sector
     /// is already in the top more than once. The rest keeps its order.
     /// </summary>
-    public static IReadOnlyList<FrontDoorMatch> Diversify(IReadOnlyList<FrontDoorMatch> ranked, DateTimeOffset now)
+    public static IReadOnlyList<FrontDoorMatch> Diversify(IReadOnlyList<FrontDoorMatch> ranked, DateTimeOffset now) =>
+        Diversify(ranked, new Ranking(now, 0));
+
+    private static IReadOnlyList<FrontDoorMatch> Diversify(IReadOnlyList<FrontDoorMatch> ranked, Ranking ranking)
     {
         ArgumentNullException.ThrowIfNull(ranked);
         var top = ranked.Take(TopSize).ToList();
@@ -322,12 +381,11 @@ public static class FrontDoorMatcher
             top.Add(incoming);
             rest.Add(outgoing);
         }
-        var ranking = new Ranking(now);
         return [.. top.OrderBy(m => m, ranking), .. rest.OrderBy(m => m, ranking)];
     }
 
-    /// <summary>Fit first; on equal fit groups lead; then the soonest start; then the nearest; then the name.</summary>
-    private sealed class Ranking(DateTimeOffset now) : IComparer<FrontDoorMatch>, IComparer<Candidate>
+    /// <summary>Fit first; then the distance band (<see cref="Band"/>); then groups lead; then the soonest start; then the nearest; then the name.</summary>
+    private sealed class Ranking(DateTimeOffset now, int onlineBand) : IComparer<FrontDoorMatch>, IComparer<Candidate>
     {
         public int Compare(FrontDoorMatch? x, FrontDoorMatch? y)
         {
@@ -341,7 +399,9 @@ public static class FrontDoorMatcher
         {
             var c = y.Fit.CompareTo(x.Fit);
             if (c != 0) return c;
-            c = y.Item.Offer.IsGroup.CompareTo(x.Item.Offer.IsGroup);
+            c = Band(x.Item.Offer.IsOnline, x.Distance, onlineBand).CompareTo(Band(y.Item.Offer.IsOnline, y.Distance, onlineBand));
+            if (c != 0) return c;
+            c = y.Item.IsGroup.CompareTo(x.Item.IsGroup);
             if (c != 0) return c;
             c = StartsAt(x).CompareTo(StartsAt(y));
             if (c != 0) return c;

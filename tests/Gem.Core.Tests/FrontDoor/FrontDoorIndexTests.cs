@@ -68,6 +68,7 @@ public sealed class FrontDoorIndexTests
         var fast = FrontDoorMatcher.Match(catalog, answers, now);
         var reference = FrontDoorMatcher.MatchEveryOffer(catalog, answers, now);
         return fast.Crisis == reference.Crisis && fast.CrisisPhrase == reference.CrisisPhrase && fast.SectorsInTop == reference.SectorsInTop
+            && fast.SoonCount == reference.SoonCount && fast.HelplinesFilling == reference.HelplinesFilling
             && Describe(fast.Matches).SequenceEqual(Describe(reference.Matches))
             && Describe(fast.StartThisWeek).SequenceEqual(Describe(reference.StartThisWeek));
     }
@@ -81,7 +82,7 @@ public sealed class FrontDoorIndexTests
     /// in-person offers (some without coordinates), every format, flow and access, full sessions, cohorts, sessions before
     /// now and beyond the horizon, and sessions on every weekday.
     /// </summary>
-    private static Region RandomRegion(int seed, int offers)
+    internal static Region RandomRegion(int seed, int offers)
     {
         var random = new Random(seed);
         var region = new Region { Name = "Willekeurig" };
