@@ -12,6 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 // in a fresh database, the real host on Kestrel, then 64 concurrent HTTP connections for a fixed time against
 // GET /api/frontdoor/match (varied answers) and, on the same host, the trivial GET /api/frontdoor/ping.
 // Usage: dotnet run -c Release --project bench/Gem.FrontDoor.Bench -- [offers=50000] [sessionsPerOffer=10] [seconds=20] [connections=64] [provider=Sqlite]
+// The guarantee check at national size (issue 17): dotnet run -c Release --project bench/Gem.FrontDoor.Bench -- findgaps [offers] [sessionsPerOffer] [samplePc4s]
+if (args is ["findgaps", .. var rest])
+{
+    FindGapsBench.Run(rest);
+    return;
+}
 var offers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;
 var perOffer = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;

@@ -26,7 +26,7 @@ internal sealed class GuaranteeSpace
     /// <summary>Every option that starts this week and is not a helpline: what a PC4 the directory does not know reaches (no distance limit).</summary>
     private Counter _everywhere;
     private Counter _helplines;
-    /// <summary>In-person options with a place that start this week, by grid cell.</summary>
+    /// <summary>In-person options with a place that start this week, one entry per place (offers on the same spot counted together), by grid cell.</summary>
     private readonly Dictionary<(int Row, int Column), List<Local>> _cells = [];
 
     public GuaranteeSpace(FrontDoorCatalog catalog, DateTimeOffset now)
@@ -45,6 +45,7 @@ internal sealed class GuaranteeSpace
                 if (w > 0) byWish[System.Numerics.BitOperations.TrailingZeroCount((uint)WishChoices[w])] |= pair;
             }
         }
+        var spots = new Dictionary<(double, double), Local>();
         foreach (var item in catalog.Offers)
         {
             var helpline = item.IsAlwaysAvailable;
@@ -63,9 +64,14 @@ internal sealed class GuaranteeSpace
             if (item.Offer.IsOnline) _online.Add(pairs);
             else if (item.Offer.Latitude is { } lat && item.Offer.Longitude is { } lon)
             {
-                var cell = Cell(lat, lon);
-                if (!_cells.TryGetValue(cell, out var list)) _cells[cell] = list = [];
-                list.Add(new Local(lat, lon, pairs));
+                if (!spots.TryGetValue((lat, lon), out var spot))
+                {
+                    spots[(lat, lon)] = spot = new Local(lat, lon);
+                    var cell = Cell(lat, lon);
+                    if (!_cells.TryGetValue(cell, out var list)) _cells[cell] = list = [];
+                    list.Add(spot);
+                }
+                spot.Options.Add(pairs);
             }
         }
     }
@@ -116,7 +122,7 @@ internal sealed class GuaranteeSpace
                 {
                     if (Math.Abs(local.Latitude - origin.Latitude) > q.BoxLat || Math.Abs(local.Longitude - origin.Longitude) > q.BoxLon) continue;
                     if (Pc4Directory.DistanceKm(origin.Latitude, origin.Longitude, local.Latitude, local.Longitude) > FrontDoorMatcher.MaxKm) continue;
-                    reached.Add(local.Pairs);
+                    reached.Add(local.Options);
                 }
             }
         }
@@ -127,7 +133,13 @@ internal sealed class GuaranteeSpace
 
     private static (int Row, int Column) Cell(double lat, double lon) => ((int)Math.Floor(lat / CellLat), (int)Math.Floor(lon / CellLon));
 
-    private readonly record struct Local(double Latitude, double Longitude, UInt128 Pairs);
+    /// <summary>One spot and the options there (a class, so the counter is filled in place).</summary>
+    private sealed class Local(double latitude, double longitude)
+    {
+        public double Latitude { get; } = latitude;
+        public double Longitude { get; } = longitude;
+        public Counter Options;
+    }
 
     /// <summary>Per combination (one bit each) a count that stops at three: bit set in <see cref="_one"/> means at least one, and so on.</summary>
     private struct Counter
@@ -139,6 +151,14 @@ internal sealed class GuaranteeSpace
             _three |= _two & pairs;
             _two |= _one & pairs;
             _one |= pairs;
+        }
+
+        /// <summary>Adds another count: at least three when the two together make three or more, and so on.</summary>
+        public void Add(in Counter other)
+        {
+            _three |= other._three | (_two & other._one) | (_one & other._two);
+            _two |= other._two | (_one & other._one);
+            _one |= other._one;
         }
 
         public readonly int Count(int pair)
