@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 // PostgreSQL: GEM_TEST_POSTGRES, or a throwaway cluster started by Gem.Testing.PostgresServer.
 // `restart`: first /monitor and first /dashboard after a restart of the host (RestartBench, issue 17).
 if (args is ["restart", ..]) return await RestartBench.RunAsync(args[1..]);
-if (args is ["restart-child", var childDatabase, var childCache, var childLabel]) return await RestartBench.ChildAsync(childDatabase, childCache, childLabel);
+if (args is ["restart-child", var childDatabase, var childCache, var childLabel, var childWeeks]) return await RestartBench.ChildAsync(childDatabase, childCache, childLabel, childWeeks);
 var provider = args.Length > 0 ? Enum.Parse<DatabaseProvider>(args[0], ignoreCase: true) : DatabaseProvider.Sqlite;
 var weeks = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 52;
 var end = DateTimeOffset.UtcNow;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// First /monitor and first /dashboard after a restart (issue 17): each start is a NEW PROCESS (nothing JIT-compiled or
 /// cached in memory survives) over the same SQLite database and the same monitor cache folder.
-/// Usage: dotnet run -c Release --project bench/Gem.Dashboard.Bench -- restart [restarts=2]
+/// Usage: dotnet run -c Release --project bench/Gem.Dashboard.Bench -- restart [restarts=2] [weeks=52]
 /// Start 1 has no kept monitor figures (cold) and simulates the demo year; the restarts find the kept figures.
 /// </summary>
 internal static class RestartBench
@@ -17,6 +17,7 @@ internal static class RestartBench
     public static async Task<int> RunAsync(string[] args)
     {
         var restarts = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2;
+        var weeks = args.Length > 1 ? args[1] : "52";
         var work = Directory.CreateTempSubdirectory("gem-restart-bench-").FullName;
         var database = Path.Combine(work, "gem.db");
         var cache = Path.Combine(work, "cache");
@@ -27,7 +28,7 @@ internal static class RestartBench
                 var self = Environment.ProcessPath!;
                 var info = new ProcessStartInfo(self) { RedirectStandardOutput = false, UseShellExecute = false };
                 if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(typeof(RestartBench).Assembly.Location);
-                foreach (var a in new[] { "restart-child", database, cache, i == 0 ? "cold" : "restart " + i.ToString(CultureInfo.InvariantCulture) })
+                foreach (var a in new[] { "restart-child", database, cache, i == 0 ? "cold" : "restart-" + i.ToString(CultureInfo.InvariantCulture), weeks })
                     info.ArgumentList.Add(a);
                 using var child = Process.Start(info)!;
                 await child.WaitForExitAsync();
@@ -43,7 +44,7 @@ internal static class RestartBench
     }
 
     /// <summary>One start of the host: waits for the demo year on the first, then times the first requests.</summary>
-    public static async Task<int> ChildAsync(string database, string cache, string label)
+    public static async Task<int> ChildAsync(string database, string cache, string label, string weeks)
     {
         var process = Stopwatch.StartNew();
         var root = AppContext.BaseDirectory;
@@ -53,6 +54,7 @@ internal static class RestartBench
         var db = TestDatabase.External(DatabaseProvider.Sqlite, $"Data Source={database}");
         await using var factory = new GemWebFactory(db);
         factory.Settings["Gem:Database:DemoHistory"] = "true";
+        factory.Settings["Gem:Database:DemoHistoryWeeks"] = weeks;
         factory.Settings["Gem:Monitor:Cache"] = cache;
         factory.Settings["Gem:Monitor:WarmAtStart"] = "true";
         factory.Settings["Gem:Dashboard:WarmAtStart"] = "true";

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 // HTTP clients (each its own client address) enrolling until every seat is taken, and the trivial GET /api/frontdoor/ping
 // on the same host in the same run. Scenarios (bench/Gem.Groups.Bench/README.md):
 //   hot      [clients=64] [sessions=40] [seats=25]                     one popular open group: a series of sessions
-//   national [clients=64] [offers=500] [sessionsPerOffer=10] [seats=4] a national rush over many offers
+//   national [clients=64] [offers=500] [sessionsPerOffer=10] [seats=2] a national rush over many offers
 //   profile                                                             the database commands of one enrolment and one "full"
 // Usage: dotnet run -c Release --project bench/Gem.Groups.Bench -- hot 64
 // (a first argument that is a number means "hot", as before). PostgreSQL: GEM_TEST_POSTGRES, or a throwaway cluster
@@ -45,13 +45,13 @@ switch (scenario)
     {
         var clients = Arg(0, 64);
         var sessionIds = await SeriesAsync(factory, offers: 1, perOffer: Arg(1, 40), seats: Arg(2, 25));
-        return await RushAsync($"hot series: 1 offer, {sessionIds.Count} sessions x {Arg(2, 25)} seats", clients, sessionIds, Arg(2, 25));
+        return await RushAsync($"hot series: 1 offer, {sessionIds.Count} sessions x {Arg(2, 25)} seats", clients, sessionIds, Arg(2, 25), shared: false);
     }
     case "national":
     {
         var clients = Arg(0, 64);
-        var sessionIds = await SeriesAsync(factory, offers: Arg(1, 500), perOffer: Arg(2, 10), seats: Arg(3, 4));
-        return await RushAsync($"national rush: {Arg(1, 500)} offers, {sessionIds.Count} sessions x {Arg(3, 4)} seats", clients, sessionIds, Arg(3, 4));
+        var sessionIds = await SeriesAsync(factory, offers: Arg(1, 500), perOffer: Arg(2, 10), seats: Arg(3, 2));
+        return await RushAsync($"national rush: {Arg(1, 500)} offers, {sessionIds.Count} sessions x {Arg(3, 2)} seats", clients, sessionIds, Arg(3, 2), shared: true);
     }
     case "profile":
         return await ProfileAsync();
@@ -87,9 +87,12 @@ static async Task<List<Guid>> SeriesAsync(GemWebFactory factory, int offers, int
 
 HttpClient Client(int connections) => new(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = baseAddress };
 
-// Every client enrols into random open sessions of the list until each is full (each 409 removes that session from its list).
-async Task<int> RushAsync(string title, int clients, List<Guid> sessionIds, int seats)
+// Clients enrol into random open sessions until every session is full. Hot series: each client keeps its own list and
+// learns of a full session only from its own 409 (everyone hammers the same few sessions). National rush: one shared
+// list, so a session leaves everyone's choice at its first 409 (people spread over thousands of groups).
+async Task<int> RushAsync(string title, int clients, List<Guid> sessionIds, int seats, bool shared)
 {
+    var common = sessionIds.ToList();
     using var http = Client(clients);
     var ping = await PingAsync(http, clients, TimeSpan.FromSeconds(5));
     var totalSeats = sessionIds.Count * seats;
@@ -102,13 +105,17 @@ async Task<int> RushAsync(string title, int clients, List<Guid> sessionIds, int 
     await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
     {
         var random = new Random(c);
-        var open = sessionIds.ToList();
+        var open = shared ? common : sessionIds.ToList();
         var n = 0;
         var address = $"10.{c / 250}.{c % 250}.1";
-        while (open.Count > 0)
+        while (true)
         {
-            var i = random.Next(open.Count);
-            var sessionId = open[i];
+            Guid sessionId;
+            lock (open)
+            {
+                if (open.Count == 0) break;
+                sessionId = open[random.Next(open.Count)];
+            }
             n++;
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/groups/sessions/{sessionId}/enrolments")
             {
@@ -122,7 +129,10 @@ async Task<int> RushAsync(string title, int clients, List<Guid> sessionIds, int 
             switch (response.StatusCode)
             {
                 case HttpStatusCode.Created: Interlocked.Increment(ref created); break;
-                case HttpStatusCode.Conflict: Interlocked.Increment(ref full); open[i] = open[^1]; open.RemoveAt(open.Count - 1); break;
+                case HttpStatusCode.Conflict:
+                    Interlocked.Increment(ref full);
+                    lock (open) open.Remove(sessionId);
+                    break;
                 default: Interlocked.Increment(ref errors); break;
             }
         }

@@ -1,4 +1,5 @@
 using Gem.Core.Dashboard;
+using Gem.Core.Data;
 using Gem.Testing;
 using Gem.Web.Dashboard;
 using Microsoft.Extensions.Caching.Memory;

@@ -1,4 +1,5 @@
 using Gem.Core.Abuse;
+using Gem.Core.Data;
 using Gem.Testing;
 using Gem.Web.Hosting;
 using Microsoft.Extensions.Configuration;
