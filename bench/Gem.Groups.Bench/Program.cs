@@ -85,7 +85,8 @@ static async Task<List<Guid>> SeriesAsync(GemWebFactory factory, int offers, int
     return await db.Sessions.Where(s => ids.Contains(s.OfferId)).Select(s => s.Id).ToListAsync();
 }
 
-HttpClient Client(int connections) => new(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = baseAddress };
+// No client time-out: on a loaded machine a request may wait minutes; it is measured, not abandoned.
+HttpClient Client(int connections) => new(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
 
 // Clients enrol into random open sessions until every session is full. Hot series: each client keeps its own list and
 // learns of a full session only from its own 409 (everyone hammers the same few sessions). National rush: one shared
@@ -124,7 +125,17 @@ async Task<int> RushAsync(string title, int clients, List<Guid> sessionIds, int 
             };
             request.Headers.Add(TestClientAddress.Header, address);
             var t = Stopwatch.GetTimestamp();
-            using var response = await http.SendAsync(request);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request);
+            }
+            catch (HttpRequestException)
+            {
+                Interlocked.Increment(ref errors); // counted; the run then fails (exit code 1) instead of stopping here
+                continue;
+            }
+            using var owned = response;
             latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             switch (response.StatusCode)
             {

@@ -1,10 +1,11 @@
 using System.Globalization;
 
 /// <summary>
-/// Compares indicator VALUES (not only row counts) between Gem's output and the plain SQL and R outputs (issue 17): per
-/// PC4-year and indicator, a value Gem publishes must equal the other's within a relative 1e-9 (R writes 15 digits). Gem
-/// leaves cells empty that disclosure control suppresses and rounds the two counts to 5: those are counted, not compared
-/// as equal. Prints one line per other file; exit code 1 when any published value differs.
+/// Compares indicator VALUES (not only row counts) between Gem's output and the plain SQL and R outputs (issue 17), per
+/// PC4-year and indicator. Gem publishes after disclosure control: it leaves suppressed cells empty and computes its
+/// ratios over counts rounded to 5, so a published value is "equal" (relative 1e-9; R writes 15 digits), "within
+/// rounding" (relative difference at most 5 / the smaller of the other's two counts, the most rounding to 5 can move a
+/// ratio), or "different". Prints one line per other file; exit code 1 when any published value is different.
 /// </summary>
 internal static class IndicatorComparison
 {
@@ -21,7 +22,7 @@ internal static class IndicatorComparison
         foreach (string other in others)
         {
             var theirs = Read(other);
-            long compared = 0, equal = 0, suppressed = 0, bothEmpty = 0, countsWithin5 = 0, countsCompared = 0;
+            long compared = 0, equal = 0, rounding = 0, suppressed = 0, bothEmpty = 0, countsWithin5 = 0, countsCompared = 0;
             var differences = new List<string>();
             foreach (var (key, row) in gem)
             {
@@ -58,9 +59,14 @@ internal static class IndicatorComparison
                     }
 
                     compared++;
+                    double smallest = Math.Max(1, Math.Min(their.GetValueOrDefault("inwoners") ?? 1, Math.Max(1, their.GetValueOrDefault("patienten") ?? 1)));
                     if (t is { } tv && Math.Abs(g.Value - tv) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(g.Value), Math.Abs(tv))))
                     {
                         equal++;
+                    }
+                    else if (t is { } tr && Math.Abs(g.Value - tr) <= (5.0 / smallest + 1e-9) * Math.Max(Math.Abs(g.Value), Math.Abs(tr)))
+                    {
+                        rounding++;
                     }
                     else
                     {
@@ -72,7 +78,7 @@ internal static class IndicatorComparison
             int onlyTheirs = theirs.Keys.Count(k => !gem.ContainsKey(k));
             failed |= differences.Count > 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"gem vs {Path.GetFileName(other)}: {gem.Count} vs {theirs.Count} PC4-years ({onlyTheirs} only there); indicator values compared {compared}, equal {equal}, different {compared - equal}; suppressed by Gem {suppressed}, empty in both {bothEmpty}; counts within rounding to 5: {countsWithin5} of {countsCompared}"));
+                $"gem vs {Path.GetFileName(other)}: {gem.Count} vs {theirs.Count} PC4-years ({onlyTheirs} only there); indicator values compared {compared}: equal {equal}, within rounding {rounding}, different {compared - equal - rounding}; suppressed by Gem {suppressed}, empty in both {bothEmpty}; counts within rounding to 5: {countsWithin5} of {countsCompared}"));
             foreach (string d in differences.Take(10))
             {
                 Console.WriteLine("  " + d);

@@ -11,7 +11,7 @@ scale="${1:-1}"
 work="$root/bench/out/monitor-$scale"
 data="$work/microdata"
 mkdir -p "$work"
-dotnet build -c Release "$root/bench/Gem.Monitor.Bench" -v q -nologo > /dev/null
+[ "${NO_BUILD:-0}" = "1" ] || dotnet build -c Release "$root/bench/Gem.Monitor.Bench" -v q -nologo > /dev/null
 bench="dotnet $root/artifacts/bin/Gem.Monitor.Bench/release/Gem.Monitor.Bench.dll"
 
 if [ ! -f "$data/synthetisch_microdata_2022.csv" ]; then
