@@ -9,6 +9,9 @@ using Microsoft.EntityFrameworkCore;
 // The dashboard on a simulated year (issue 7): how long the simulation takes, and how long the dashboard takes to
 // compute over it, cold and warm. Usage: dotnet run -c Release --project bench/Gem.Dashboard.Bench -- [Sqlite|Postgres] [weeks=52]
 // PostgreSQL: GEM_TEST_POSTGRES, or a throwaway cluster started by Gem.Testing.PostgresServer.
+// `restart`: first /monitor and first /dashboard after a restart of the host (RestartBench, issue 17).
+if (args is ["restart", ..]) return await RestartBench.RunAsync(args[1..]);
+if (args is ["restart-child", var childDatabase, var childCache, var childLabel, var childWeeks]) return await RestartBench.ChildAsync(childDatabase, childCache, childLabel, childWeeks);
 var provider = args.Length > 0 ? Enum.Parse<DatabaseProvider>(args[0], ignoreCase: true) : DatabaseProvider.Sqlite;
 var weeks = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 52;
 var end = DateTimeOffset.UtcNow;
@@ -41,3 +44,4 @@ for (var i = 0; i < 5; i++)
 }
 
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+return 0;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -9,19 +10,25 @@ using Gem.Core.Groups;
 using Gem.Testing;
 using Microsoft.EntityFrameworkCore;
 
-// Enrolment throughput and overbooking under load (issue 4): the real host on Kestrel over PostgreSQL,
-// 64 concurrent HTTP clients enrolling into one popular session series until every seat is taken.
-// Usage: dotnet run -c Release --project bench/Gem.Groups.Bench -- [clients=64] [sessions=40] [seatsPerSession=25]
-// PostgreSQL: GEM_TEST_POSTGRES, or a throwaway cluster started by Gem.Testing.PostgresServer.
-var clients = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 64;
-var sessionCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40;
-var seats = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 25;
+// Enrolment throughput and overbooking under load (issues 4 and 17): the real host on Kestrel over PostgreSQL, concurrent
+// HTTP clients (each its own client address) enrolling until every seat is taken, and the trivial GET /api/frontdoor/ping
+// on the same host in the same run. Scenarios (bench/Gem.Groups.Bench/README.md):
+//   hot      [clients=64] [sessions=40] [seats=25]                     one popular open group: a series of sessions
+//   national [clients=64] [offers=500] [sessionsPerOffer=10] [seats=2] a national rush over many offers
+//   profile                                                             the database commands of one enrolment and one "full"
+// Usage: dotnet run -c Release --project bench/Gem.Groups.Bench -- hot 64
+// (a first argument that is a number means "hot", as before). PostgreSQL: GEM_TEST_POSTGRES, or a throwaway cluster
+// started by Gem.Testing.PostgresServer.
+var scenario = args.Length > 0 && !char.IsAsciiDigit(args[0][0]) ? args[0] : "hot";
+var rest = scenario == (args.Length > 0 ? args[0] : null) ? args[1..] : args;
+int Arg(int i, int fallback) => rest.Length > i ? int.Parse(rest[i], CultureInfo.InvariantCulture) : fallback;
 
 // A console app is not a test assembly, so point the host at the web project's folder ourselves.
 var root = AppContext.BaseDirectory;
 while (root is not null && !File.Exists(Path.Combine(root, "Gem.sln"))) root = Path.GetDirectoryName(root);
 Environment.SetEnvironmentVariable("GEM_WEB_CONTENT_ROOT", Path.Combine(root ?? ".", "src", "Gem.Web"));
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+Environment.SetEnvironmentVariable("Logging__LogLevel__Microsoft.EntityFrameworkCore", "Error");
 await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Postgres, start: false);
 using (var listener = new TcpListener(IPAddress.Loopback, 0))
 {
@@ -29,70 +36,197 @@ using (var listener = new TcpListener(IPAddress.Loopback, 0))
     factory.UseKestrel(((IPEndPoint)listener.LocalEndpoint).Port);
 }
 factory.StartServer();
-var baseAddress = factory.ClientOptions.BaseAddress;
+var baseAddress = new Uri(factory.ClientOptions.BaseAddress.ToString().Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Trim()} (before)"));
 
-// One popular open group: a series of sessions with a fixed number of seats each.
-List<Guid> sessionIds;
-await using (var db = factory.Database.CreateContext())
+switch (scenario)
 {
-    var offer = await db.Offers.Include(o => o.Sessions).OrderBy(o => o.Name).FirstAsync(o => o.FlowPolicy == FlowPolicy.Open && o.Format == OfferFormat.Group);
-    offer.Capacity = seats;
-    db.Sessions.RemoveRange(offer.Sessions);
-    var start = DateTimeOffset.UtcNow.AddDays(2);
-    for (var i = 0; i < sessionCount; i++)
-        db.Sessions.Add(new Session { OfferId = offer.Id, Start = start.AddDays(7 * i), End = start.AddDays(7 * i).AddHours(2) });
-    await db.SaveChangesAsync();
-    sessionIds = await db.Sessions.Where(s => s.OfferId == offer.Id).Select(s => s.Id).ToListAsync();
+    case "hot":
+    {
+        var clients = Arg(0, 64);
+        var sessionIds = await SeriesAsync(factory, offers: 1, perOffer: Arg(1, 40), seats: Arg(2, 25));
+        return await RushAsync($"hot series: 1 offer, {sessionIds.Count} sessions x {Arg(2, 25)} seats", clients, sessionIds, Arg(2, 25), shared: false);
+    }
+    case "national":
+    {
+        var clients = Arg(0, 64);
+        var sessionIds = await SeriesAsync(factory, offers: Arg(1, 500), perOffer: Arg(2, 10), seats: Arg(3, 2));
+        return await RushAsync($"national rush: {Arg(1, 500)} offers, {sessionIds.Count} sessions x {Arg(3, 2)} seats", clients, sessionIds, Arg(3, 2), shared: true);
+    }
+    case "profile":
+        return await ProfileAsync();
+    default:
+        Console.Error.WriteLine($"Unknown scenario '{scenario}': hot, national or profile.");
+        return 2;
 }
 
-var totalSeats = sessionCount * seats;
-var created = 0;
-var full = 0;
-var errors = 0;
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri(baseAddress.ToString().Replace("localhost", "127.0.0.1", StringComparison.Ordinal)) };
-var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
-var stopwatch = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
+// Open groups with a fixed number of seats per session, starting in two days: `offers` copies of the demo's first open group.
+static async Task<List<Guid>> SeriesAsync(GemWebFactory factory, int offers, int perOffer, int seats)
 {
-    var random = new Random(c);
-    var open = sessionIds.ToList();
-    var n = 0;
-    while (open.Count > 0)
+    await using var db = factory.Database.CreateContext();
+    var template = await db.Offers.Include(o => o.Sessions).OrderBy(o => o.Name).FirstAsync(o => o.FlowPolicy == FlowPolicy.Open && o.Format == OfferFormat.Group);
+    template.Capacity = seats;
+    db.Sessions.RemoveRange(template.Sessions);
+    var ids = new List<Guid> { template.Id };
+    for (var i = 1; i < offers; i++)
     {
-        var sessionId = open[random.Next(open.Count)];
-        var t = Stopwatch.GetTimestamp();
-        using var response = await http.PostAsJsonAsync($"/api/groups/sessions/{sessionId}/enrolments",
-            new EnrolmentRequest($"Bench {c}-{n++}", null, "0612345678"));
-        latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-        switch (response.StatusCode)
+        var copy = (Offer)db.Entry(template).CurrentValues.ToObject();
+        copy.Id = Guid.NewGuid();
+        copy.Name = template.Name + " " + i.ToString(CultureInfo.InvariantCulture);
+        copy.Sessions = [];
+        db.Offers.Add(copy);
+        ids.Add(copy.Id);
+    }
+    var start = DateTimeOffset.UtcNow.AddDays(2);
+    foreach (var offerId in ids)
+        for (var i = 0; i < perOffer; i++)
+            db.Sessions.Add(new Session { OfferId = offerId, Start = start.AddDays(7 * i), End = start.AddDays(7 * i).AddHours(2) });
+    await db.SaveChangesAsync();
+    return await db.Sessions.Where(s => ids.Contains(s.OfferId)).Select(s => s.Id).ToListAsync();
+}
+
+// No client time-out: on a loaded machine a request may wait minutes; it is measured, not abandoned.
+HttpClient Client(int connections) => new(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
+
+// Clients enrol into random open sessions until every session is full. Hot series: each client keeps its own list and
+// learns of a full session only from its own 409 (everyone hammers the same few sessions). National rush: one shared
+// list, so a session leaves everyone's choice at its first 409 (people spread over thousands of groups).
+async Task<int> RushAsync(string title, int clients, List<Guid> sessionIds, int seats, bool shared)
+{
+    var common = sessionIds.ToList();
+    using var http = Client(clients);
+    var ping = await PingAsync(http, clients, TimeSpan.FromSeconds(5));
+    var totalSeats = sessionIds.Count * seats;
+    var created = 0;
+    var full = 0;
+    var errors = 0;
+    var latencies = new ConcurrentBag<double>();
+    var load = File.ReadAllText("/proc/loadavg").Trim();
+    var stopwatch = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
+    {
+        var random = new Random(c);
+        var open = shared ? common : sessionIds.ToList();
+        var n = 0;
+        var address = $"10.{c / 250}.{c % 250}.1";
+        while (true)
         {
-            case HttpStatusCode.Created: Interlocked.Increment(ref created); break;
-            case HttpStatusCode.Conflict: Interlocked.Increment(ref full); open.Remove(sessionId); break;
-            default: Interlocked.Increment(ref errors); break;
+            Guid sessionId;
+            lock (open)
+            {
+                if (open.Count == 0) break;
+                sessionId = open[random.Next(open.Count)];
+            }
+            n++;
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/groups/sessions/{sessionId}/enrolments")
+            {
+                // A different phone number per request: one contact has one place per session (unique index).
+                Content = JsonContent.Create(new EnrolmentRequest($"Bench {c}-{n}", null, string.Create(CultureInfo.InvariantCulture, $"06{c:D3}{n:D6}"))),
+            };
+            request.Headers.Add(TestClientAddress.Header, address);
+            var t = Stopwatch.GetTimestamp();
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request);
+            }
+            catch (HttpRequestException)
+            {
+                Interlocked.Increment(ref errors); // counted; the run then fails (exit code 1) instead of stopping here
+                continue;
+            }
+            using var owned = response;
+            latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.Created: Interlocked.Increment(ref created); break;
+                case HttpStatusCode.Conflict:
+                    Interlocked.Increment(ref full);
+                    lock (open) open.Remove(sessionId);
+                    break;
+                default: Interlocked.Increment(ref errors); break;
+            }
+        }
+    }));
+    stopwatch.Stop();
+
+    await using var check = factory.Database.CreateContext();
+    var perSession = await check.Enrolments.Where(e => sessionIds.Contains(e.SessionId) && e.Status == EnrolmentStatus.Active)
+        .GroupBy(e => e.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+    var overbooked = perSession.Sum(s => Math.Max(0, s.Count - seats));
+    var counterMismatch = await check.Sessions.CountAsync(s => sessionIds.Contains(s.Id) && s.SeatsTaken != check.Enrolments.Count(e => e.SessionId == s.Id && e.Status == EnrolmentStatus.Active));
+    var sorted = latencies.OrderBy(x => x).ToArray();
+    double P(double q) => sorted[(int)Math.Min(sorted.Length - 1, q * sorted.Length)];
+    var requestsPerSecond = (created + full + errors) / stopwatch.Elapsed.TotalSeconds;
+    var enrolmentsPerSecond = created / stopwatch.Elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+        Gem groups bench, {title} = {totalSeats} seats; PostgreSQL, {clients} concurrent HTTP clients
+        load average        {load} (at the start of the rush)
+        requests            {created + full + errors}
+        enrolments          {created} (expected {totalSeats})
+        409 full            {full}
+        other errors        {errors}
+        wall time           {stopwatch.Elapsed.TotalSeconds:F2} s
+        enrolments/s        {enrolmentsPerSecond:F0}
+        requests/s          {requestsPerSecond:F0}
+        latency p50/p95/p99 {P(0.5):F1} / {P(0.95):F1} / {P(0.99):F1} ms
+        trivial GET /api/frontdoor/ping, same host, {clients} clients: {ping:F0} requests/s
+        ratio               trivial/enrolment request {ping / requestsPerSecond:F1}; trivial/enrolment {ping / Math.Max(1, enrolmentsPerSecond):F1}
+        overbooked seats    {overbooked}
+        counter mismatches  {counterMismatch}
+        """));
+    return overbooked == 0 && counterMismatch == 0 && created == totalSeats && errors == 0 ? 0 : 1;
+}
+
+// The trivial endpoint on the same host: requests per second for `duration` with `clients` concurrent loops.
+static async Task<double> PingAsync(HttpClient http, int clients, TimeSpan duration)
+{
+    var count = 0L;
+    var stopwatch = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+    {
+        while (stopwatch.Elapsed < duration)
+        {
+            using var response = await http.GetAsync("/api/frontdoor/ping");
+            response.EnsureSuccessStatusCode();
+            Interlocked.Increment(ref count);
+        }
+    }));
+    return count / stopwatch.Elapsed.TotalSeconds;
+}
+
+// What one enrolment and one "full" answer send to the database: every command Npgsql executes (its ActivitySource),
+// for one request of each kind after a warm-up, plus the transaction statements Npgsql sends with them.
+async Task<int> ProfileAsync()
+{
+    var sessionIds = await SeriesAsync(factory, offers: 1, perOffer: 2, seats: 2);
+    using var http = Client(1);
+    var commands = new ConcurrentQueue<string>();
+    using var activities = new ActivityListener
+    {
+        ShouldListenTo = s => s.Name == "Npgsql",
+        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        ActivityStopped = a => commands.Enqueue((a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement") ?? a.DisplayName)?.ToString() ?? "?"),
+    };
+    ActivitySource.AddActivityListener(activities);
+    async Task<HttpStatusCode> Enrol(Guid session, string phone)
+    {
+        using var response = await http.PostAsJsonAsync($"/api/groups/sessions/{session}/enrolments", new EnrolmentRequest("Profile", null, phone));
+        return response.StatusCode;
+    }
+    await Enrol(sessionIds[1], "0611111111"); // warm-up: first use of every query
+    await Enrol(sessionIds[1], "0611111112"); // fills sessionIds[1]
+    await Enrol(sessionIds[1], "0611111113"); // warm-up of the "full" path
+    foreach (var (label, session, phone) in new[] { ("enrolment (201)", sessionIds[0], "0622222221"), ("full (409)", sessionIds[1], "0622222222"), ("full again (409)", sessionIds[1], "0622222223") })
+    {
+        commands.Clear();
+        var status = await Enrol(session, phone);
+        Console.WriteLine($"{label}: HTTP {(int)status}, {commands.Count} database round trips (Npgsql commands; BEGIN travels with the first command of a transaction, COMMIT or ROLLBACK is one more)");
+        foreach (var c in commands)
+        {
+            var line = string.Join(' ', c.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+            Console.WriteLine("  " + line[..Math.Min(160, line.Length)]);
         }
     }
-}));
-stopwatch.Stop();
-
-await using var check = factory.Database.CreateContext();
-var perSession = await check.Enrolments.Where(e => sessionIds.Contains(e.SessionId) && e.Status == EnrolmentStatus.Active)
-    .GroupBy(e => e.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-var overbooked = perSession.Sum(s => Math.Max(0, s.Count - seats));
-var counterMismatch = await check.Sessions.CountAsync(s => sessionIds.Contains(s.Id) && s.SeatsTaken != check.Enrolments.Count(e => e.SessionId == s.Id && e.Status == EnrolmentStatus.Active));
-var sorted = latencies.OrderBy(x => x).ToArray();
-double P(double q) => sorted[(int)Math.Min(sorted.Length - 1, q * sorted.Length)];
-
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-    Gem groups bench: PostgreSQL, {clients} concurrent HTTP clients, {sessionCount} sessions x {seats} seats = {totalSeats} seats
-    requests            {created + full + errors}
-    enrolments          {created} (expected {totalSeats})
-    409 full            {full}
-    other errors        {errors}
-    wall time           {stopwatch.Elapsed.TotalSeconds:F2} s
-    enrolments/s        {created / stopwatch.Elapsed.TotalSeconds:F0}
-    requests/s          {(created + full + errors) / stopwatch.Elapsed.TotalSeconds:F0}
-    latency p50/p95/p99 {P(0.5):F1} / {P(0.95):F1} / {P(0.99):F1} ms
-    overbooked seats    {overbooked}
-    counter mismatches  {counterMismatch}
-    """));
-return overbooked == 0 && counterMismatch == 0 && created == totalSeats && errors == 0 ? 0 : 1;
+    return 0;
+}

@@ -9,6 +9,8 @@ using Gem.Monitor.Microdata;
 //   generate <dataDir> <outDir> <firstYear> <lastYear> [scale]   synthetic microdata (SYNTHETIC, calibrated on real aggregates)
 //   gem <inputGlob> <outCsv>                                       full Gem indicator run (DuckDB aggregation + statistics + disclosure control)
 //   sql <script.sql> <inputGlob> <outCsv>                          the same aggregation as one plain DuckDB SQL script, nothing else
+//   parquet <csvDir> <parquetDir>                                  columnar cache: each microdata CSV written once as Parquet by DuckDB
+//   compare <gem.csv> <other.csv>...                               indicator VALUES per PC4-year: Gem against each other output
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: generate|gem|sql ...");
@@ -55,6 +57,27 @@ switch (args[0])
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sql: {clock.Elapsed.TotalSeconds:F1} s"));
         break;
     }
+
+    case "parquet":
+    {
+        Directory.CreateDirectory(args[2]);
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        foreach (string csv in Directory.EnumerateFiles(args[1], "*.csv").Order(StringComparer.Ordinal))
+        {
+            string target = Path.Combine(args[2], Path.GetFileNameWithoutExtension(csv) + ".parquet");
+            using DuckDBCommand cmd = db.CreateCommand();
+            cmd.CommandText = $"COPY (SELECT * FROM {MicrodataSchema.Source(csv)}) TO '{target.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet, COMPRESSION zstd)";
+            cmd.ExecuteNonQuery();
+            Console.Error.WriteLine($"  wrote {target}");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parquet: {clock.Elapsed.TotalSeconds:F1} s"));
+        break;
+    }
+
+    case "compare":
+        return IndicatorComparison.Run(args[1], args[2..]);
 
     default:
         Console.Error.WriteLine($"unknown mode {args[0]}");

@@ -27,6 +27,8 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
         ["Gem:Database:DemoHistory"] = "false",
         ["Gem:RateLimits:MailPerQuarterHour"] = "1000",
         ["Gem:RateLimits:Scale"] = "1000",
+        ["Gem:Monitor:WarmAtStart"] = "false", // hundreds of test hosts: only the monitor tests read the monitor data
+        ["Gem:Dashboard:WarmAtStart"] = "false",
     };
 
     /// <summary>

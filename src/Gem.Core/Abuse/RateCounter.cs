@@ -45,19 +45,65 @@ public readonly record struct RateCount(int Count, DateTimeOffset ResetAt);
 /// </summary>
 public sealed class RateCounters(GemDbContext db, TimeProvider clock)
 {
-    private const string Upsert = """
-        INSERT INTO "RateCounters" ("Key", "Count", "ExpiresAt") VALUES (@key, 1, @expires)
-        ON CONFLICT ("Key") DO UPDATE SET "Count" = "RateCounters"."Count" + 1
-        RETURNING "Count"
-        """;
-
     /// <summary>Adds one to the counter of <paramref name="partition"/> under <paramref name="rule"/>.</summary>
-    public async Task<RateCount> HitAsync(RateRule rule, string partition, CancellationToken ct = default)
+    public async Task<RateCount> HitAsync(RateRule rule, string partition, CancellationToken ct = default) =>
+        (await HitAllAsync([(rule, partition)], ct))[0];
+
+    /// <summary>
+    /// Adds one to each counter in a single round trip (one multi-row upsert, rows in key order so parallel requests
+    /// lock shared counters in the same order and never deadlock). The answer is in the order of <paramref name="hits"/>;
+    /// the same rule and partition twice count twice.
+    /// </summary>
+    public async Task<IReadOnlyList<RateCount>> HitAllAsync(IReadOnlyList<(RateRule Rule, string Partition)> hits, CancellationToken ct = default)
     {
-        var (key, reset) = KeyOf(rule, partition);
+        ArgumentNullException.ThrowIfNull(hits);
+        if (hits.Count == 0) return [];
         if (Random.Shared.Next(200) == 0) await PurgeAsync(ct);
-        var count = await ScalarAsync(Upsert, key, reset.ToUnixTimeSeconds(), ct);
-        return new RateCount(count, reset);
+        var keys = hits.Select(h => KeyOf(h.Rule, h.Partition)).ToList();
+        var rows = keys.GroupBy(k => k.Key, StringComparer.Ordinal)
+            .Select(g => (Key: g.Key, Add: g.Count(), Expires: g.First().Reset.ToUnixTimeSeconds()))
+            .OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var values = string.Join(", ", rows.Select((_, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(@k{i}, @n{i}, @e{i})")));
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                INSERT INTO "RateCounters" ("Key", "Count", "ExpiresAt") VALUES {values}
+                ON CONFLICT ("Key") DO UPDATE SET "Count" = "RateCounters"."Count" + excluded."Count"
+                RETURNING "Key", "Count"
+                """;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                Add(command, $"@k{i}", rows[i].Key);
+                Add(command, $"@n{i}", rows[i].Add);
+                Add(command, $"@e{i}", rows[i].Expires);
+            }
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) counts[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return [.. keys.Select(k => new RateCount(counts[k.Key], k.Reset))];
+    }
+
+    /// <summary>Takes back one count from each of these counters (a refused request's later rules, which were not to count).</summary>
+    public async Task<int> UndoAsync(IEnumerable<(RateRule Rule, string Partition)> hits, CancellationToken ct = default)
+    {
+        var total = 0;
+        foreach (var g in hits.Select(h => KeyOf(h.Rule, h.Partition).Key).GroupBy(k => k, StringComparer.Ordinal))
+        {
+            var key = g.Key;
+            var n = g.Count();
+            total += await db.Set<RateCounter>().Where(c => c.Key == key && c.Count >= n)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Count, c => c.Count - n), ct);
+        }
+        return total;
     }
 
     /// <summary>The count so far in this window, without adding one.</summary>

@@ -45,15 +45,33 @@ public sealed class SessionFullException(IReadOnlyList<Alternative> alternatives
 /// UPDATE on one counter row inside the enrolment's transaction, so the database decides under any
 /// concurrency (decision 003): open and cohort groups count per session, rolling groups per offer. With
 /// <paramref name="mail"/> (the web host) the confirmation and seat-free mails are queued in the outbox in the same
-/// transaction as the seat change (decision 601); the demo history leaves it out and mails nobody.
+/// transaction as the seat change (decision 601); the demo history leaves it out and mails nobody. A new enrolment
+/// costs two round trips besides reading the session: the seat (BEGIN and the conditional UPDATE) and the insert,
+/// then COMMIT; a session that is visibly full is answered without a transaction, its alternatives from
+/// <paramref name="alternatives"/> when given (issue 17, bench/Gem.Groups.Bench/README.md).
 /// </summary>
-public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWatches? watches = null, EnrolmentMail? mail = null)
+public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWatches? watches = null, EnrolmentMail? mail = null,
+    AlternativesCache? alternatives = null)
 {
+    /// <summary>
+    /// The session with its offer: the one read before the seat, compiled once (no LINQ translation per request). One per
+    /// provider: a compiled query keeps the executor of the last model it ran on, so a process with both (the tests) must
+    /// not share one between SQLite and PostgreSQL contexts.
+    /// </summary>
+    private static readonly Func<GemDbContext, Guid, CancellationToken, Task<Session?>> SessionWithOfferPostgres = CompileSessionWithOffer();
+    private static readonly Func<GemDbContext, Guid, CancellationToken, Task<Session?>> SessionWithOfferSqlite = CompileSessionWithOffer();
+
+    private static Func<GemDbContext, Guid, CancellationToken, Task<Session?>> CompileSessionWithOffer() =>
+        EF.CompileAsyncQuery((GemDbContext db, Guid id, CancellationToken ct) => db.Sessions.AsNoTracking().Include(s => s.Offer).FirstOrDefault(s => s.Id == id));
+
+    private Func<GemDbContext, Guid, CancellationToken, Task<Session?>> SessionWithOffer =>
+        db.Database.IsSqlite() ? SessionWithOfferSqlite : SessionWithOfferPostgres;
+
     /// <summary>Takes a seat and records the enrolment; the result carries its Session and Offer (detached).</summary>
     public async Task<Enrolment> EnrolAsync(Guid sessionId, EnrolmentRequest request, CancellationToken ct = default)
     {
         request.EnsureValid();
-        var session = await db.Sessions.AsNoTracking().Include(s => s.Offer).FirstOrDefaultAsync(s => s.Id == sessionId, ct)
+        var session = await SessionWithOffer(db, sessionId, ct)
             ?? throw new NotFoundException("Session not found.");
         var now = clock.GetUtcNow();
         if (session.End <= now) throw new ValidationException("SessionId", "This session has already taken place.");
@@ -66,13 +84,14 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
 
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim().ToLowerInvariant();
         var phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
-        if (await HasActiveAsync(session.Id, email, phone, ct)) throw new AlreadyEnrolledException();
+        // Visibly full when read: answered without a transaction (the seat rule itself is only ever the UPDATE below).
+        if (!Seats.HasFreeSeat(Seats.Free(offer, session))) throw await FullAsync(offer, session.Id, email, phone, now, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await TakeSeatAsync(offer, session.Id, ct) == 0)
         {
             await tx.RollbackAsync(ct);
-            throw new SessionFullException(await new GroupAlternatives(db).FindAsync(offer, now, ct));
+            throw await FullAsync(offer, session.Id, email, phone, now, ct);
         }
         var enrolment = new Enrolment
         {
@@ -87,18 +106,25 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         };
         db.Enrolments.Add(enrolment);
         if (mail is not null) EnrolmentMail.QueueConfirmation(db, enrolment, now);
+        // No savepoint around the insert (two more round trips): a failed insert rolls the whole transaction back anyway.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // A parallel request with the same contact won the unique index: the seat (and the queued mail) go back
-            // with the rollback.
+            // This contact already has a place (the unique index; the check is here, not before the seat, to save a
+            // round trip on every new enrolment): the seat and the queued mail go back with the rollback.
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             if (await HasActiveAsync(session.Id, email, phone, ct)) throw new AlreadyEnrolledException();
             throw;
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
         await tx.CommitAsync(ct);
         // Hand back a detached enrolment with its session and offer, so callers need no second query.
@@ -106,6 +132,15 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         enrolment.Session = session;
         enrolment.Offer = offer;
         return enrolment;
+    }
+
+    /// <summary>No seat: "already enrolled" when this contact has a place here, else "full" with what else can start soon.</summary>
+    private async Task<ConflictException> FullAsync(Offer offer, Guid sessionId, string? email, string? phone, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await HasActiveAsync(sessionId, email, phone, ct)) return new AlreadyEnrolledException();
+        return new SessionFullException(alternatives is not null
+            ? await alternatives.GetAsync(db, offer, ct)
+            : await new GroupAlternatives(db).FindAsync(offer, now, ct));
     }
 
     private Task<bool> HasActiveAsync(Guid sessionId, string? email, string? phone, CancellationToken ct) =>
@@ -132,6 +167,7 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
             if (watches is not null) await watches.NotifyFreedAsync(enrolment.Session!, enrolment.Offer!, ct);
         }
         await tx.CommitAsync(ct);
+        if (changed == 1) alternatives?.Invalidate(); // a seat is free: it may be someone's alternative
     }
 
     /// <summary>The coming sessions an enrolment put in the person's calendar (open: its own; rolling and cohort: the series from its start).</summary>

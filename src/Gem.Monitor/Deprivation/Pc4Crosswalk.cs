@@ -17,7 +17,7 @@ public sealed class Pc4Crosswalk
         ["5296"] = "Boxtel", // Esch
     };
 
-    private Pc4Crosswalk(IReadOnlyDictionary<string, string> gemeenteByPc4, IReadOnlyDictionary<string, double> populationByPc4)
+    internal Pc4Crosswalk(IReadOnlyDictionary<string, string> gemeenteByPc4, IReadOnlyDictionary<string, double> populationByPc4)
     {
         GemeenteByPc4 = gemeenteByPc4;
         PopulationByPc4 = populationByPc4;

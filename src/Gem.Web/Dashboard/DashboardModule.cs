@@ -14,5 +14,6 @@ public static class DashboardModule
         services.AddMemoryCache();
         services.AddSingleton<DemoHistoryStatus>();
         services.AddHostedService<DemoHistoryStartup>();
+        services.AddHostedService<DashboardWarmup>(); // the default report ready before the first visitor (issue 17)
     }
 }

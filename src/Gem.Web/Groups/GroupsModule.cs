@@ -11,6 +11,7 @@ public static class GroupsModule
         builder.Services.AddScoped<SeatWatches>();
         builder.Services.AddScoped<GroupShare>();
         builder.Services.AddScoped<GroupAlternatives>();
+        builder.Services.AddSingleton<AlternativesCache>(); // the "full" answer's alternatives per offer (issue 17)
         builder.Services.AddScoped<Attendances>();
         builder.Services.AddScoped<EnrolmentMail>();
         builder.Services.AddScoped<Gem.Core.Mail.IOutboxRenderer>(sp => sp.GetRequiredService<EnrolmentMail>()); // builds its mails when the outbox sends them

@@ -88,13 +88,19 @@ public sealed class AbuseLimits(RateCounters counters, IConfiguration configurat
     public Task CodeAttemptAsync(HttpContext http, Guid userId, CancellationToken ct) =>
         EnsureAsync([(SignInPerIp, ClientOf(http)), (CodePerAccount, userId.ToString("N"))], ct);
 
-    /// <summary>Counts one per rule and partition, in order; the first rule over its limit refuses (later ones are not counted).</summary>
-    public async Task EnsureAsync(IEnumerable<(RateRule Rule, string Partition)> checks, CancellationToken ct)
+    /// <summary>
+    /// Counts one per rule and partition; the first rule (in order) over its limit refuses, and the later ones are not
+    /// counted. All counts go to the database in one round trip (issue 17); a refusal takes the later counts back.
+    /// </summary>
+    public async Task EnsureAsync(IReadOnlyList<(RateRule Rule, string Partition)> checks, CancellationToken ct)
     {
-        foreach (var (rule, partition) in checks)
+        ArgumentNullException.ThrowIfNull(checks);
+        var counts = await counters.HitAllAsync(checks, ct);
+        for (var i = 0; i < checks.Count; i++)
         {
-            var count = await counters.HitAsync(rule, partition, ct);
-            if (count.Count > Permits(rule)) throw Refuse(count);
+            if (counts[i].Count <= Permits(checks[i].Rule)) continue;
+            if (i + 1 < checks.Count) await counters.UndoAsync(checks.Skip(i + 1), ct);
+            throw Refuse(counts[i]);
         }
     }
 

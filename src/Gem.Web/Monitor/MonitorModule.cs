@@ -8,5 +8,6 @@ public static class MonitorModule
         builder.Services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MonitorStore>();
         builder.Services.AddSingleton<SocialStore>();
+        builder.Services.AddHostedService<MonitorWarmup>(); // figures ready before the first request (issue 17)
     }
 }

@@ -17,7 +17,7 @@ namespace Gem.Web.Pages.Dashboard;
 /// <summary>
 /// The ecosystem dashboard for the regional coordinator (and admin): by default the last 12 months (<c>?from=&amp;to=</c>
 /// chooses other days), every figure through the monitor's disclosure control, each table as SVG chart plus table and
-/// as CSV (<c>?handler=csv&amp;table=KEY</c>). A computed report is kept for <see cref="CacheFor"/>, so the page and its
+/// as CSV (<c>?handler=csv&amp;table=KEY</c>). A computed report is kept for <see cref="DashboardReports.CacheFor"/>, so the page and its
 /// CSV downloads are computed once (not while the demo history is still being simulated).
 /// </summary>
 [Authorize(Roles = Roles.Coordinator + "," + Roles.Admin)]
@@ -31,8 +31,6 @@ public sealed class IndexModel(
     IStringLocalizer<SharedResource> shared,
     IStringLocalizer<FrontDoorResource> frontDoor) : PageModel
 {
-    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
-
     public DashboardReport Report { get; private set; } = null!;
 
     /// <summary>First and last day of the period shown (Amsterdam), inclusive.</summary>
@@ -80,20 +78,7 @@ public sealed class IndexModel(
         }
         To ??= today;
         From ??= To.Value.AddYears(-1).AddDays(1);
-        var start = StartOfDay(From.Value);
-        var end = To.Value == today ? now : StartOfDay(To.Value.AddDays(1));
-        if (history.Running) return await dashboard.ComputeAsync(start, end, ct);
-        return (await cache.GetOrCreateAsync(("dashboard", From, To), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return dashboard.ComputeAsync(start, end, ct);
-        }))!;
-    }
-
-    private static DateTimeOffset StartOfDay(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, LocalTime.Zone.GetUtcOffset(local)).ToUniversalTime(); // PostgreSQL takes UTC only
+        return await DashboardReports.GetAsync(cache, dashboard, From.Value, To.Value, now, history.Running, ct);
     }
 
     /// <summary>A dashboard string; sector and life-domain names come from the shared and front-door resources.</summary>

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using Gem.Core.Atlas;
+using Gem.Core.Data;
+
+namespace Gem.Core.Groups;
+
+/// <summary>
+/// The "full" answer's alternatives (<see cref="GroupAlternatives"/>) kept per offer, so a rush on a full group does not
+/// query the catalogue for every refused request (issue 17). An entry lives at most <see cref="MaxAge"/>, and every entry
+/// goes as soon as this instance sees seats or sessions change in a way that can add an alternative (a seat freed, a
+/// session added, moved or called off: <see cref="Invalidate"/>). An alternative that has filled up meanwhile is harmless:
+/// enrolling there is again decided by the database, and its 409 carries fresh alternatives after at most MaxAge.
+/// One per host (singleton); the demo history and tests without a host compute every time.
+/// </summary>
+public sealed class AlternativesCache(TimeProvider clock)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
+
+    private sealed record Entry(IReadOnlyList<Alternative> Alternatives, DateTimeOffset At, long Version);
+
+    private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
+    private long _version;
+
+    /// <summary>How many answers were computed (not served from the cache): for tests and the bench.</summary>
+    public long Computed => Interlocked.Read(ref _computed);
+    private long _computed;
+
+    /// <summary>The alternatives for a full <paramref name="offer"/>, from the cache when fresh.</summary>
+    public async Task<IReadOnlyList<Alternative>> GetAsync(GemDbContext db, Offer offer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var now = clock.GetUtcNow();
+        var version = Interlocked.Read(ref _version);
+        if (_entries.TryGetValue(offer.Id, out var entry) && entry.Version == version && now - entry.At < MaxAge && now >= entry.At)
+            return entry.Alternatives;
+        var found = await new GroupAlternatives(db).FindAsync(offer, now, ct);
+        Interlocked.Increment(ref _computed);
+        _entries[offer.Id] = new Entry(found, now, version);
+        return found;
+    }
+
+    /// <summary>Drops every entry: seats were freed or sessions changed, so something new may start soon.</summary>
+    public void Invalidate() => Interlocked.Increment(ref _version);
+}
