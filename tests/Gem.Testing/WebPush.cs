@@ -6,7 +6,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Gem.Web.Tests.Diary;
+namespace Gem.Testing;
 
 /// <summary>A message the test push service accepted (201): its subscription path, headers and encrypted body.</summary>
 public sealed record ReceivedPush(string Path, string? ContentEncoding, string? Ttl, string? Topic, string? Urgency, string? Authorization, byte[] Body);
