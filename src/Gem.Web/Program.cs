@@ -2,6 +2,7 @@ using Gem.Web.Atlas;
 using Gem.Web.Consent;
 using Gem.Web.Consultation;
 using Gem.Web.Dashboard;
+using Gem.Web.Diary;
 using Gem.Web.FrontDoor;
 using Gem.Web.Groups;
 using Gem.Web.Hosting;
@@ -19,6 +20,7 @@ builder.AddConsent();
 builder.AddDashboard();
 builder.AddMonitor();
 builder.AddConsultation();
+builder.AddDiary();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapFrontDoor();
 app.MapGroups();
 app.MapPlan();
 app.MapConsultation();
+app.MapDiary();
 
 app.Run();
 

@@ -14,6 +14,8 @@ public enum DataCategory
     Enrolments = 6,
     /// <summary>Questions to the consultation pool about me, and their answers (issue 14).</summary>
     Consultation = 7,
+    /// <summary>The experience-sampling diary: "jouw week" and its moments (issue 15).</summary>
+    Diary = 8,
 }
 
 public enum RecipientKind

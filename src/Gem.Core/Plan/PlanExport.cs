@@ -18,7 +18,8 @@ public sealed record PlanExport(
     IReadOnlyList<ExportMember> ResourceGroup,
     IReadOnlyList<ExportConsent> Consents,
     IReadOnlyList<ExportAccess> AccessLog,
-    IReadOnlyList<Consultation.ConsultationRequest> Consultations);
+    IReadOnlyList<Consultation.ConsultationRequest> Consultations,
+    IReadOnlyList<Diary.ExportDiaryMoment> Diary);
 
 public sealed record ExportPerson(Guid Id, string? Email, string? DisplayName);
 public sealed record ExportGoal(Guid Id, string Text, bool Reached, DateTimeOffset CreatedAt);
@@ -64,7 +65,8 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
             members.Select(m => new ExportMember(m.Id, m.Email, m.Name, m.Role, m.MemberUserId is not null)).ToList(),
             consents.Select(c => new ExportConsent(c.Id, c.RecipientKind, c.RecipientId, RecipientName(c), c.Category, c.GivenAt, c.WithdrawnAt)).ToList(),
             log.Select(e => new ExportAccess(e.At, Viewer(e), e.ActorRole, e.ActorOrganisation, e.What, e.Action, e.Allowed)).ToList(),
-            await OwnConsultations(userId).AsNoTracking().OrderBy(r => r.AskedAt).ToListAsync(ct));
+            await OwnConsultations(userId).AsNoTracking().OrderBy(r => r.AskedAt).ToListAsync(ct),
+            await Diary.DiaryData.ExportAsync(db, userId, ct));
     }
 
     /// <summary>Consultation requests about the person, and those they asked themself (as the person or as a resource-group member).</summary>
@@ -73,7 +75,7 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
 
     /// <summary>
     /// Removes the account and every row with the person's personal data from every table: plan, goals,
-    /// check-ins, resource group (own and memberships, pending invitations to the address), consents, consultation requests,
+    /// check-ins, diary (moments and browser subscriptions), resource group (own and memberships, pending invitations to the address), consents, consultation requests,
     /// enrolments (with attendance and reminders), seat watches, and mail in the outbox to the address or naming the person. Only the access log remains, which
     /// names the person by account id only (decision 402). Afterwards the deleted rows are scrubbed from the
     /// database files (<see cref="ErasureScrub"/>).
@@ -101,6 +103,7 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
         await db.Set<ConsentGrant>().Where(c => c.OwnerId == userId || (c.RecipientKind == RecipientKind.Member && membershipIds.Contains(c.RecipientId))).ExecuteDeleteAsync(ct);
         await db.Set<ResourceMember>().Where(m => m.OwnerId == userId || m.MemberUserId == userId || m.Email.ToLower() == email).ExecuteDeleteAsync(ct);
         await OwnConsultations(userId).ExecuteDeleteAsync(ct);
+        await Diary.DiaryData.EraseAsync(db, userId, ct);
         await db.Set<Goal>().Where(g => g.OwnerId == userId).ExecuteDeleteAsync(ct);
         await db.Set<CheckIn>().Where(c => c.OwnerId == userId).ExecuteDeleteAsync(ct);
         await db.Set<PersonalPlan>().Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
@@ -122,7 +125,7 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
             typeof(Goal), typeof(CheckIn), typeof(PersonalPlan), typeof(Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>),
             typeof(Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>), typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>),
             typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>), typeof(Identity.GemUser),
-            typeof(Mail.OutboxMessage), typeof(Consultation.ConsultationRequest),
+            typeof(Mail.OutboxMessage), typeof(Consultation.ConsultationRequest), .. Diary.DiaryData.Tables,
         ], ct);
     }
 }

@@ -137,6 +137,7 @@ public static class PlanFhir
             Add(bundle, "urn:uuid:" + Guid.NewGuid(), audit);
         }
         Consultation.ConsultationFhir.AddTo(bundle, e.Consultations);
+        Diary.DiaryFhir.AddTo(bundle, patientRef, e.Diary);
         return bundle;
     }
 

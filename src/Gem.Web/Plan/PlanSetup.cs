@@ -49,6 +49,7 @@ public static class PlanSetup
         [DataCategory.CheckIns] = "checkins",
         [DataCategory.Enrolments] = "aanmeldingen",
         [DataCategory.Consultation] = "vragen",
+        [DataCategory.Diary] = "dagboek",
     };
 
     public static DataCategory? FromSlug(string? slug) =>

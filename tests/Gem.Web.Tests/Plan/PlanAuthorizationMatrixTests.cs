@@ -57,7 +57,7 @@ public sealed class PlanAuthorizationMatrixTests
 
         // Needle: what must (Data) or must not (other cells) appear; null where the page holds no such text.
         var routes = new List<(string Path, Func<string, Expect> Rule, bool Logged, string? Needle)>();
-        foreach (var slug in PlanSetup.Slugs.Values) routes.Add(($"/plan/{p}/{slug}", SharedRoute, true, slug is "checkins" or "aanmeldingen" or "vragen" ? world.Name : world.Marker));
+        foreach (var slug in PlanSetup.Slugs.Values) routes.Add(($"/plan/{p}/{slug}", SharedRoute, true, slug is "checkins" or "aanmeldingen" or "vragen" or "dagboek" ? world.Name : world.Marker));
         foreach (var path in new[] { "/mijn", "/mijn/crisisplan", "/mijn/kring", "/mijn/export.json", "/mijn/export.fhir.json" })
             routes.Add((path, OwnRoute, false, world.Marker));
         foreach (var path in new[] { "/mijn/toegang", "/mijn/verwijderen", "/mijn/aanmelding-koppelen", "/mijn/beveiliging" })

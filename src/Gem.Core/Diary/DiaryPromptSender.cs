@@ -1,0 +1,251 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Gem.Core.Data;
+using Gem.Core.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gem.Core.Diary;
+
+/// <summary>What one pass did.</summary>
+public sealed record DiaryPass(int Sent, int Pushed, int Mailed, int Reminded, int Noticed)
+{
+    public static readonly DiaryPass None = new(0, 0, 0, 0, 0);
+}
+
+/// <summary>
+/// Sends the diary's prompts on time (decision 802), in the claim → send → mark pattern of the outbox: a pass claims due
+/// moments with one conditional UPDATE (PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>) that sets a claim id and a lease, pushes
+/// each to the person's browsers, and marks it sent right after. Two instances never claim the same moment; a crashed
+/// instance's moments are claimed again when the lease lapses. A moment with no browser that accepted the push goes by
+/// mail through the outbox (key per moment, so queued once). Halfway to expiry an unopened prompt gets one reminder; after
+/// two silent prompts in a row the person is told, once, by mail and on the diary page.
+/// </summary>
+public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush push, IOptions<DiaryOptions> options, IOptions<MailOptions> mail,
+    TimeProvider clock, ILogger<DiaryPromptSender> logger) : BackgroundService
+{
+    private DateTimeOffset _lastNoticeCheck = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var pass = DiaryPass.None;
+            try
+            {
+                pass = await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Sending diary prompts failed; retrying at the next tick");
+            }
+            if (pass.Sent < options.Value.BatchSize) await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+        }
+    }
+
+    /// <summary>One pass: due prompts (one batch), due reminders, and the "prompts do not arrive" notices.</summary>
+    public async Task<DiaryPass> RunOnceAsync(CancellationToken ct = default)
+    {
+        var (sent, pushed, mailed) = await SendDueAsync(ct);
+        var reminded = await RemindAsync(ct);
+        var noticed = await NoticeSilenceAsync(ct);
+        return new DiaryPass(sent, pushed, mailed, reminded, noticed);
+    }
+
+    private async Task<(int Sent, int Pushed, int Mailed)> SendDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GemDbContext>();
+        var claim = Guid.NewGuid();
+        if (await ClaimAsync(db, claim, ct) == 0) return (0, 0, 0);
+        var moments = await db.Set<DiaryMoment>().AsNoTracking().Where(m => m.ClaimedBy == claim).OrderBy(m => m.PlannedAt).ToListAsync(ct);
+        var owners = moments.Select(m => m.OwnerId).Distinct().ToList();
+        var subscriptions = (await db.Set<DiaryPushSubscription>().AsNoTracking().Where(s => owners.Contains(s.OwnerId)).ToListAsync(ct))
+            .ToLookup(s => s.OwnerId);
+
+        var outcomes = new ConcurrentDictionary<Guid, DiaryChannel>();
+        var gone = new ConcurrentBag<Guid>();
+        await Parallel.ForEachAsync(moments.Where(m => subscriptions[m.OwnerId].Any()),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct }, async (moment, token) =>
+            {
+                var json = Payload(moment, reminder: false);
+                foreach (var s in subscriptions[moment.OwnerId])
+                {
+                    var outcome = await push.SendAsync(s, json, Topic(moment), moment.ExpiresAt - clock.GetUtcNow(), token);
+                    if (outcome == PushOutcome.Accepted) outcomes[moment.Id] = DiaryChannel.Push;
+                    else if (outcome == PushOutcome.Gone) gone.Add(s.Id);
+                }
+                // Marked one by one, right after the push service accepted: a crash loses at most the moments in flight.
+                if (outcomes.ContainsKey(moment.Id)) await MarkAsync(moment.Id, claim, DiaryChannel.Push, CancellationToken.None);
+            });
+        if (!gone.IsEmpty) await db.Set<DiaryPushSubscription>().Where(s => gone.Contains(s.Id)).ExecuteDeleteAsync(CancellationToken.None);
+
+        // No browser, or none accepted: the prompt goes by mail (outbox key per moment: queued once, whatever happens).
+        var mailed = 0;
+        var byMail = moments.Where(m => !outcomes.ContainsKey(m.Id)).ToList();
+        if (byMail.Count > 0)
+        {
+            var ids = byMail.Select(m => m.OwnerId).Distinct().ToList();
+            var addresses = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
+            foreach (var moment in byMail)
+            {
+                var now = clock.GetUtcNow();
+                if (addresses.TryGetValue(moment.OwnerId, out var to) && !await db.Set<OutboxMessage>().AnyAsync(o => o.Key == MailKey(moment, false), ct))
+                {
+                    QueueMail(db, moment, to, now, reminder: false);
+                    try
+                    {
+                        await db.SaveChangesAsync(CancellationToken.None);
+                    }
+                    catch (DbUpdateException)
+                    {
+                        db.ChangeTracker.Clear(); // queued by another pass a moment ago
+                    }
+                }
+                await MarkAsync(moment.Id, claim, addresses.ContainsKey(moment.OwnerId) ? DiaryChannel.Mail : DiaryChannel.None, CancellationToken.None);
+                mailed++;
+            }
+        }
+        return (moments.Count, outcomes.Count, mailed);
+    }
+
+    private async Task MarkAsync(Guid momentId, Guid claim, DiaryChannel channel, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GemDbContext>();
+        var now = clock.GetUtcNow();
+        await db.Set<DiaryMoment>().Where(m => m.Id == momentId && m.ClaimedBy == claim)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, now).SetProperty(m => m.Channel, channel)
+                .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), ct);
+    }
+
+    private Task<int> ClaimAsync(GemDbContext db, Guid claim, CancellationToken ct)
+    {
+        var o = options.Value;
+        var now = clock.GetUtcNow();
+        var until = now + o.ClaimLease;
+        if (db.Database.IsNpgsql())
+        {
+            return db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE "DiaryMoments" SET "ClaimedBy" = {claim}, "ClaimedUntil" = {until}, "Attempts" = "Attempts" + 1
+                WHERE "Id" IN (SELECT m."Id" FROM "DiaryMoments" m JOIN "Diaries" d ON d."Id" = m."DiaryId"
+                               WHERE m."SentAt" IS NULL AND m."PlannedAt" <= {now} AND m."ExpiresAt" > {now} AND d."StoppedAt" IS NULL
+                                 AND (m."ClaimedUntil" IS NULL OR m."ClaimedUntil" <= {now})
+                               ORDER BY m."PlannedAt" LIMIT {o.BatchSize} FOR UPDATE OF m SKIP LOCKED)
+                """, ct);
+        }
+        var set = db.Set<DiaryMoment>();
+        var stopped = db.Set<PersonalDiary>().Where(d => d.StoppedAt != null).Select(d => d.Id);
+        var due = set.Where(m => m.SentAt == null && m.PlannedAt <= now && m.ExpiresAt > now && (m.ClaimedUntil == null || m.ClaimedUntil <= now) && !stopped.Contains(m.DiaryId))
+            .OrderBy(m => m.PlannedAt).Take(o.BatchSize).Select(m => m.Id);
+        return set.Where(m => due.Contains(m.Id) && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil <= now))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, until).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+    }
+
+    /// <summary>One reminder halfway to expiry for a prompt not opened, answered or skipped; claimed by setting its time (at most once).</summary>
+    private async Task<int> RemindAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GemDbContext>();
+        var now = clock.GetUtcNow();
+        var claim = Guid.NewGuid();
+        var o = options.Value;
+        // Halfway: PlannedAt + (ExpiresAt − PlannedAt)/2 ≤ now  ⇔  PlannedAt + ExpiresAt ≤ 2·now; compared as "expires within half the expiry".
+        var half = TimeSpan.FromMinutes(o.ExpiryMinutes / 2.0);
+        var claimed = await db.Set<DiaryMoment>()
+            .Where(m => m.SentAt != null && m.ReminderAt == null && m.OpenedAt == null && m.AnsweredAt == null && m.SkippedAt == null
+                        && m.ExpiresAt > now && m.ExpiresAt <= now + half && m.ClaimedBy == null)
+            .OrderBy(m => m.ExpiresAt).Take(o.BatchSize)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ReminderAt, now).SetProperty(m => m.ClaimedBy, claim), ct);
+        if (claimed == 0) return 0;
+        var moments = await db.Set<DiaryMoment>().AsNoTracking().Where(m => m.ClaimedBy == claim).ToListAsync(ct);
+        var owners = moments.Select(m => m.OwnerId).Distinct().ToList();
+        var subscriptions = (await db.Set<DiaryPushSubscription>().AsNoTracking().Where(s => owners.Contains(s.OwnerId)).ToListAsync(ct)).ToLookup(s => s.OwnerId);
+        var addresses = await db.Users.AsNoTracking().Where(u => owners.Contains(u.Id) && u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
+        foreach (var moment in moments)
+        {
+            if (moment.Channel == DiaryChannel.Push)
+            {
+                foreach (var s in subscriptions[moment.OwnerId])
+                    await push.SendAsync(s, Payload(moment, reminder: true), Topic(moment), moment.ExpiresAt - now, ct);
+            }
+            else if (moment.Channel == DiaryChannel.Mail && addresses.TryGetValue(moment.OwnerId, out var to))
+            {
+                QueueMail(db, moment, to, now, reminder: true);
+            }
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+        await db.Set<DiaryMoment>().Where(m => m.ClaimedBy == claim).ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (Guid?)null), CancellationToken.None);
+        return moments.Count;
+    }
+
+    /// <summary>
+    /// After two silent prompts in a row (sent, then by expiry not delivered, opened, answered or skipped) the person
+    /// hears it once: a mail and a notice on the diary page saying notifications seem not to arrive and what to do.
+    /// </summary>
+    private async Task<int> NoticeSilenceAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (now - _lastNoticeCheck < TimeSpan.FromSeconds(30)) return 0;
+        _lastNoticeCheck = now;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GemDbContext>();
+        var recent = now - TimeSpan.FromHours(2);
+        var candidates = await db.Set<DiaryMoment>()
+            .Where(m => m.SentAt != null && !m.IsTest && m.ExpiresAt <= now && m.ExpiresAt > recent
+                        && m.DeliveredAt == null && m.OpenedAt == null && m.AnsweredAt == null && m.SkippedAt == null)
+            .Join(db.Set<PersonalDiary>().Where(d => d.SilentNoticeAt == null && d.StoppedAt == null), m => m.DiaryId, d => d.Id, (m, d) => d.Id)
+            .Distinct().ToListAsync(ct);
+        var noticed = 0;
+        foreach (var diaryId in candidates)
+        {
+            var lastTwo = await db.Set<DiaryMoment>().AsNoTracking()
+                .Where(m => m.DiaryId == diaryId && !m.IsTest && m.SentAt != null && m.ExpiresAt <= now)
+                .OrderByDescending(m => m.PlannedAt).Take(2).ToListAsync(ct);
+            if (lastTwo.Count < 2 || !lastTwo.All(m => m.IsSilent(now))) continue;
+            var diary = await db.Set<PersonalDiary>().FirstAsync(d => d.Id == diaryId, ct);
+            var to = await db.Users.Where(u => u.Id == diary.OwnerId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+            // The notice time is the claim: the conditional UPDATE and the mail go in one transaction.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (await db.Set<PersonalDiary>().Where(d => d.Id == diaryId && d.SilentNoticeAt == null).ExecuteUpdateAsync(u => u.SetProperty(d => d.SilentNoticeAt, now), ct) == 0) continue;
+            if (to is not null)
+            {
+                var link = mail.Value.PublicBaseUrl.TrimEnd('/') + "/mijn/dagboek";
+                db.QueueText(now, $"diary.silent.{diaryId:N}.{now.ToUnixTimeSeconds()}", to, "Je dagboek: meldingen lijken niet aan te komen",
+                    $"Hoi,\n\nDe laatste twee vragen van je dagboek lijken niet bij je aan te komen. Dat ligt meestal aan de instellingen van je telefoon " +
+                    $"(meldingen uit, stil-modus, of batterijbesparing).\n\nWat je kunt doen: open {link} en kies 'Stuur een testmelding'. " +
+                    "Komt die niet aan? Zet dan meldingen voor deze site aan, of kies voor vragen per e-mail.\n\nOp een iPhone werkt het alleen als je Gem eerst op je beginscherm zet.\n\nGroet,\nGem");
+                await db.SaveChangesAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+            noticed++;
+        }
+        return noticed;
+    }
+
+    private static string Topic(DiaryMoment m) => m.Id.ToString("N");
+
+    /// <summary>What the service worker gets: the text to show, the link to open, the tag (one notification per moment).</summary>
+    public static string Payload(DiaryMoment m, bool reminder) => JsonSerializer.Serialize(new
+    {
+        title = reminder ? "Nog even? Je dagboek" : "Je dagboek: hoe gaat het nu?",
+        body = reminder ? "Je vraag staat nog open. Het kost ongeveer een minuut." : "Een korte vraag over dit moment. Het kost ongeveer een minuut.",
+        url = "/dagboek/m/" + m.Token,
+        tag = m.Id.ToString("N"),
+        token = m.Token,
+    });
+
+    private static string MailKey(DiaryMoment m, bool reminder) => $"diary.{m.Id:N}{(reminder ? ".r" : "")}";
+
+    private void QueueMail(GemDbContext db, DiaryMoment m, string to, DateTimeOffset now, bool reminder)
+    {
+        var link = mail.Value.PublicBaseUrl.TrimEnd('/') + "/dagboek/m/" + m.Token;
+        var until = TimeZoneInfo.ConvertTime(m.ExpiresAt, LocalTime.Zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        db.QueueText(now, MailKey(m, reminder), to, reminder ? "Nog even? Je dagboek" : "Je dagboek: hoe gaat het nu?",
+            $"Hoi,\n\nHoe gaat het nu? Een korte vraag over dit moment; het kost ongeveer een minuut.\n\n{link}\n\n" +
+            $"Graag vóór {until}. Geen tijd? Kies daar 'Niet nu'; dat telt niet als gemist.\n\nGroet,\nGem");
+    }
+}

@@ -1,0 +1,111 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Security.Cryptography;
+using Gem.Core.Data;
+using Lib.Net.Http.WebPush;
+using Lib.Net.Http.WebPush.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Gem.Core.Diary;
+
+public enum PushOutcome { Accepted, Gone, Failed }
+
+/// <summary>
+/// Sends one Web Push message (RFC 8030) to a subscription: payload encrypted with aes128gcm (RFC 8188/8291) and signed
+/// with VAPID (RFC 8292), through Lib.Net.Http.WebPush. The <c>Topic</c> is the moment, so a resend after a crash replaces
+/// a message the push service still holds instead of adding one; the service worker shows it under the same tag.
+/// </summary>
+public sealed class DiaryPush(IServiceScopeFactory scopes, IOptions<DiaryOptions> options) : IDisposable
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 64 })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+    private PushServiceClient? _client;
+    private (string Public, string Private)? _keys;
+    private readonly SemaphoreSlim _keyLock = new(1, 1);
+
+    public async Task<PushOutcome> SendAsync(DiaryPushSubscription subscription, string json, string topic, TimeSpan timeToLive, CancellationToken ct)
+    {
+        var (publicKey, privateKey) = await KeysAsync(ct);
+        var target = new PushSubscription { Endpoint = subscription.Endpoint };
+        target.SetKey(PushEncryptionKeyName.P256DH, subscription.P256dh);
+        target.SetKey(PushEncryptionKeyName.Auth, subscription.Auth);
+        var message = new PushMessage(json) { Topic = topic, TimeToLive = (int)timeToLive.TotalSeconds, Urgency = PushMessageUrgency.High };
+        using var vapid = new VapidAuthentication(publicKey, privateKey) { Subject = options.Value.VapidSubject };
+        try
+        {
+            await (_client ??= new PushServiceClient(_http) { AutoRetryAfter = false }).RequestPushMessageDeliveryAsync(target, message, vapid, VapidAuthenticationScheme.Vapid, ct);
+            return PushOutcome.Accepted;
+        }
+        catch (PushServiceClientException e) when (e.StatusCode is HttpStatusCode.Gone or HttpStatusCode.NotFound)
+        {
+            return PushOutcome.Gone;
+        }
+        catch (Exception e) when (e is PushServiceClientException or HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            return PushOutcome.Failed;
+        }
+    }
+
+    /// <summary>The public key browsers subscribe with (applicationServerKey).</summary>
+    public async Task<string> PublicKeyAsync(CancellationToken ct = default) => (await KeysAsync(ct)).Public;
+
+    private async Task<(string Public, string Private)> KeysAsync(CancellationToken ct)
+    {
+        if (_keys is { } known) return known;
+        await _keyLock.WaitAsync(ct);
+        try
+        {
+            if (_keys is { } again) return again;
+            var o = options.Value;
+            if (!string.IsNullOrWhiteSpace(o.VapidPublicKey) && !string.IsNullOrWhiteSpace(o.VapidPrivateKey)) _keys = (o.VapidPublicKey, o.VapidPrivateKey);
+            else
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<GemDbContext>();
+                _keys = await StoredKeysAsync(db, ct);
+            }
+            return _keys.Value;
+        }
+        finally
+        {
+            _keyLock.Release();
+        }
+    }
+
+    /// <summary>The key pair kept in the database, made by the first instance that needs one (the others read that one).</summary>
+    private static async Task<(string, string)> StoredKeysAsync(GemDbContext db, CancellationToken ct)
+    {
+        if (await db.Set<DiaryVapidKey>().AsNoTracking().FirstOrDefaultAsync(k => k.Id == 1, ct) is { } stored) return (stored.PublicKey, stored.PrivateKey);
+        var (publicKey, privateKey) = NewKeyPair();
+        db.Set<DiaryVapidKey>().Add(new DiaryVapidKey { Id = 1, PublicKey = publicKey, PrivateKey = privateKey });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (publicKey, privateKey);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var winner = await db.Set<DiaryVapidKey>().AsNoTracking().FirstAsync(k => k.Id == 1, ct);
+            return (winner.PublicKey, winner.PrivateKey);
+        }
+    }
+
+    /// <summary>A fresh P-256 pair: public key as the uncompressed point, private key as d, both base64url.</summary>
+    public static (string Public, string Private) NewKeyPair()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var p = key.ExportParameters(includePrivateParameters: true);
+        return (Base64Url.EncodeToString([0x04, .. p.Q.X!, .. p.Q.Y!]), Base64Url.EncodeToString(p.D!));
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _keyLock.Dispose();
+    }
+}
