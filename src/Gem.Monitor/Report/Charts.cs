@@ -210,10 +210,11 @@ public static class Charts
         }
 
         double step = NiceStep((max - min) / target);
+        int digits = Math.Clamp(1 - (int)Math.Floor(Math.Log10(step)), 0, 15);
         var ticks = new List<double>();
-        for (double v = Math.Ceiling(min / step) * step; v <= max + (step * 1e-9); v += step)
+        for (long i = (long)Math.Ceiling((min / step) - 1e-9); i * step <= max + (step * 1e-9); i++)
         {
-            ticks.Add(Math.Abs(v) < step * 1e-9 ? 0 : Math.Round(v / step) * step);
+            ticks.Add(Math.Round(i * step, digits) + 0.0); // + 0.0: no "-0"
         }
 
         return ticks;
