@@ -3,6 +3,7 @@ using Deque.AxeCore.Playwright;
 using Gem.Core.Identity;
 using Gem.Testing;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace Gem.Browser.Tests.Reading;
 
@@ -10,7 +11,7 @@ namespace Gem.Browser.Tests.Reading;
 /// The pages people read rather than fill in — the atlas, the dashboard and the monitor — on a phone (360 × 800) and a
 /// desktop (1280 × 900): no WCAG 2.1 AA violation, no horizontal scrolling, also with every disclosure opened.
 /// </summary>
-public sealed class ReadingPagesBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class ReadingPagesBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private async Task<IPage> OpenAsync(string path, int width, int height)
     {
@@ -37,9 +38,10 @@ public sealed class ReadingPagesBrowserTests(BrowserFixture browser) : IClassFix
             string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(",", n.Target)))}")));
     }
 
-    private static async Task AssertNoHorizontalScrollAsync(IPage page, int width, string when)
+    private async Task AssertNoHorizontalScrollAsync(IPage page, int width, string when)
     {
         var scroll = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        output.WriteLine($"{when}: {scroll} px wide at {width} px");
         Assert.True(scroll <= width, $"{when}: the page is {scroll} px wide at {width} px");
     }
 
@@ -77,7 +79,7 @@ public sealed class ReadingPagesBrowserTests(BrowserFixture browser) : IClassFix
         Assert.True(map!.X >= 0 && map.X + map.Width <= 360.5, $"the map spans {map.X}..{map.X + map.Width}");
         var tall = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
         Assert.True(tall < 15_000, $"the atlas is {tall} px tall at 360 px");
-        Console.WriteLine($"atlas at 360 px: {tall} px tall");
+        output.WriteLine($"atlas at 360 px: {tall} px tall");
 
         await page.GetByTestId("next-page").ClickAsync();
         await page.WaitForURLAsync("**/atlas?pagina=2");
