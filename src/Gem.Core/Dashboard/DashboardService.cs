@@ -116,8 +116,8 @@ public sealed class DashboardService(GemDbContext db, TimeProvider clock)
         })];
     }
 
-    /// <summary>Group share from <see cref="GroupShare"/>, with the distinct persons behind each partner's contacts.</summary>
-    private async Task<GroupShareFigures.Result> GroupShareAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    /// <summary>Group share from <see cref="GroupShare"/>, with the distinct persons behind each partner's contacts (also per part of a period, for the trend).</summary>
+    public async Task<GroupShareFigures.Result> GroupShareAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
         var (region, partners) = await new GroupShare(db).ComputeAsync(start, end, ct);
         var present = await (

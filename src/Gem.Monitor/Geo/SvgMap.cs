@@ -110,6 +110,16 @@ public sealed class SvgMap
 
     public bool ShareGeometry { get; }
 
+    /// <summary>The drawing's width in SVG units (the height follows from the bounds).</summary>
+    public static double DrawingWidth => Width;
+
+    /// <summary>The drawing's height in SVG units.</summary>
+    public double DrawingHeight => _height;
+
+    /// <summary>Where a WGS84 point lands in the drawing (SVG units, y down).</summary>
+    public (double X, double Y) Project(double lon, double lat) =>
+        ((lon - _bounds.LonMin) * s_cosLat * _scale, (_bounds.LatMax - lat) * _scale);
+
     /// <summary>A hidden &lt;svg&gt; with the shapes the maps referenced (empty unless geometry is shared); put it once in the page.</summary>
     public string Definitions()
     {
@@ -155,7 +165,7 @@ public sealed class SvgMap
             int written = 0;
             foreach ((double lon, double lat) in ring)
             {
-                double x = (lon - _bounds.LonMin) * s_cosLat * _scale, y = (_bounds.LatMax - lat) * _scale;
+                (double x, double y) = Project(lon, lat);
                 if (written > 0 && Math.Abs(x - lastX) < 0.4 && Math.Abs(y - lastY) < 0.4)
                 {
                     continue;

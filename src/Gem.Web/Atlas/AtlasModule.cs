@@ -11,6 +11,7 @@ public static class AtlasModule
     public static void AddAtlas(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AtlasSearch>();
+        builder.Services.AddSingleton<AtlasGeometry>();
         builder.Services.AddScoped<OfferEditor>();
         builder.Services.AddScoped<SessionEditor>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

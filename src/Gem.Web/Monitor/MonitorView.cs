@@ -182,14 +182,14 @@ public static class MonitorView
         var insured = monitorYear.Ggz.Gemeenten.ToDictionary(static g => g.Area, static g => (long)Math.Round(g.Amounts.Insured), StringComparer.Ordinal);
         var points = std.Areas
             .Where(a => control.CanPublish(insured.GetValueOrDefault(a.Gemeente)))
-            .Select(a => new ChartPoint(a.PersonYears, a.StandardisedMean, FunnelLabel(a, culture), Charts.FunnelColour(a.Position), regionSet.Contains(a.Gemeente)))
+            .Select(a => new ChartPoint(a.PersonYears, a.StandardisedMean, FunnelLabel(a, culture), Charts.FunnelColour(a.Position), regionSet.Contains(a.Gemeente), regionSet.Contains(a.Gemeente) ? a.Gemeente : null))
             .ToList();
         int gemeentePoints = points.Count; // the caption counts gemeenten; the region's own point is not one of them
         var shownAreas = std.Areas.Where(a => control.CanPublish(insured.GetValueOrDefault(a.Gemeente))).ToList();
         var plainByArea = std.Areas.Select((a, i) => (a.Gemeente, Plain: std.PlainPositions[i])).ToDictionary(static x => x.Gemeente, static x => x.Plain, StringComparer.Ordinal);
         if (c.Region.Published && c.Region.Standardised is { } r)
         {
-            points.Add(new ChartPoint(r.PersonYears, r.StandardisedMean, FunnelLabel(r, culture), "#54278f", Highlight: true));
+            points.Add(new ChartPoint(r.PersonYears, r.StandardisedMean, FunnelLabel(r, culture), RegionColour, Highlight: true, Tag: regionName));
         }
 
         string funnel = Charts.Funnel(
@@ -200,7 +200,8 @@ public static class MonitorView
             std.Limits,
             t("Funnel.X"),
             t("Funnel.Y"),
-            t("Funnel.Legend"));
+            t("Funnel.Legend"),
+            FunnelLegend(t, regionName));
         return new MonitorPageData(
             c,
             gemeenten,
@@ -219,6 +220,22 @@ public static class MonitorView
                 fig4.Year,
                 microdata?.Synthetic ?? false,
                 microdata is null ? t("Fig4.Preparing") : microdata.Problem));
+    }
+
+    /// <summary>The colour of the region's own point in the funnel.</summary>
+    public const string RegionColour = "#54278f";
+
+    /// <summary>What the funnel's colours mean: the five positions, the region's gemeenten and the region.</summary>
+    public static IReadOnlyList<LegendEntry> FunnelLegend(Func<string, string> t, string regionName)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return
+        [
+            .. new[] { FunnelPosition.Above998, FunnelPosition.Above95, FunnelPosition.Within95, FunnelPosition.Below95, FunnelPosition.Below998 }
+                .Select(p => new LegendEntry(Charts.FunnelColour(p), t(PositionKey(p)))),
+            new LegendEntry("#969696", t("Funnel.RegionGemeenten"), Outlined: true),
+            new LegendEntry(RegionColour, string.Format(CultureInfo.CurrentCulture, t("Funnel.RegionPoint"), regionName), Outlined: true),
+        ];
     }
 
     /// <summary>The resource key of a funnel position.</summary>

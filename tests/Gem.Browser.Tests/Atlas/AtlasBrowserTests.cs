@@ -15,15 +15,17 @@ public sealed class AtlasBrowserTests(BrowserFixture browser) : IClassFixture<Br
     {
         var page = await browser.NewPageAsync(javaScript);
         await page.GotoAsync("/atlas");
-        var before = await page.Locator("[data-testid=offer]").CountAsync();
+        var before = int.Parse((await page.GetByTestId("result-count").GetAttributeAsync("data-total"))!, System.Globalization.CultureInfo.InvariantCulture);
 
+        await page.GetByTestId("filters").Locator("summary").ClickAsync(); // the filters are folded away
         await page.GetByLabel("Geld en schulden").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Toon hulp" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toon hulp" }).Last.ClickAsync();
         await page.WaitForURLAsync("**/atlas?**");
 
         var offers = page.Locator("[data-testid=offer]");
-        var count = await offers.CountAsync();
+        var count = int.Parse((await page.GetByTestId("result-count").GetAttributeAsync("data-total"))!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(count, 1, before - 1);
+        Assert.Equal(Math.Min(count, Gem.Web.Pages.Atlas.IndexModel.PageSize), await offers.CountAsync());
         foreach (var domains in await offers.EvaluateAllAsync<int[]>("els => els.map(e => +e.dataset.domains)"))
         {
             Assert.True(((LifeDomains)domains).HasFlag(LifeDomains.MoneyAndDebt));

@@ -29,6 +29,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.WaitForURLAsync("**/dashboard");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ecosysteem-dashboard" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("svg#chart-time title")).ToHaveCountAsync(1);
+        await page.GetByTestId("details-recovery").Locator("summary").ClickAsync(); // the table and its download sit behind a disclosure
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("csv-recovery").ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
 

@@ -43,10 +43,76 @@ public sealed class IndexModel(
     /// <summary>The demo's simulated year stopped part-way (and is not being made again right now): the figures miss part of it.</summary>
     public bool HistoryIncomplete { get; private set; }
 
+    /// <summary>The region's group share in each quarter of the period (oldest first), each through disclosure control.</summary>
+    public IReadOnlyList<(string Label, Figure Value)> Trend { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Report = await ComputeAsync(ct);
         HistoryIncomplete = !history.Running && await historyRuns.StateAsync(ct) == DemoHistoryState.Incomplete;
+        Trend = await TrendAsync(ct);
+    }
+
+    /// <summary>The period cut in quarters (three months each, the last one up to the end); short periods are one part.</summary>
+    private async Task<IReadOnlyList<(string Label, Figure Value)>> TrendAsync(CancellationToken ct)
+    {
+        var parts = new List<(DateOnly From, DateOnly To)>();
+        for (var day = From!.Value; day <= To!.Value; day = day.AddMonths(3))
+        {
+            var last = day.AddMonths(3).AddDays(-1);
+            parts.Add((day, last < To.Value ? last : To.Value));
+        }
+        var now = clock.GetUtcNow();
+        var today = LocalTime.Day(now);
+        async Task<IReadOnlyList<(string, Figure)>> Compute()
+        {
+            var result = new List<(string, Figure)>();
+            foreach (var (from, to) in parts)
+            {
+                var share = await dashboard.GroupShareAsync(StartOfDay(from), to == today ? now : StartOfDay(to.AddDays(1)), ct);
+                result.Add((from.ToString("MMM yy", CultureInfo.CurrentCulture) + "–" + to.ToString("MMM yy", CultureInfo.CurrentCulture), share.RegionShare));
+            }
+            return result;
+        }
+        if (history.Running) return await Compute();
+        return (await cache.GetOrCreateAsync(("dashboard-trend", From, To, CultureInfo.CurrentCulture.Name), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return Compute();
+        }))!;
+    }
+
+    /// <summary>The partners whose group share is shown (or hidden as "x"), the highest share first; the region is not among them.</summary>
+    public IReadOnlyList<DashboardRow> ShownPartners => [.. Report.Groups.Table.Rows.Skip(1)
+        .Where(r => r.Values[0].Kind != FigureKind.Small)
+        .OrderByDescending(r => r.Values[2].IsPublished ? r.Values[2].Value : -1).ThenBy(r => r.Label, StringComparer.CurrentCulture)];
+
+    /// <summary>The partners with fewer than 10 persons in the period: only their names are shown, together.</summary>
+    public IReadOnlyList<string> SmallPartners => [.. Report.Groups.Table.Rows.Skip(1)
+        .Where(r => r.Values[0].Kind == FigureKind.Small).Select(Label).Order(StringComparer.CurrentCulture)];
+
+    /// <summary>"Doel: 80%".</summary>
+    public string GoalLabel => string.Format(CultureInfo.CurrentCulture, Text("Goal.Legend"), (Goal * 100).ToString("0", CultureInfo.CurrentCulture) + "%");
+
+    /// <summary>The region's group share reaches the goal; null when it is not shown.</summary>
+    public bool? GroupGoalMet => Report.Groups.RegionShare.Kind == FigureKind.Share ? Report.Groups.RegionShare.Value >= Goal : null;
+
+    /// <summary>Percentage points still to go to the group goal (rounded as shown).</summary>
+    public int GroupGoalGap => (int)Math.Round(Goal * 100) - (int)Math.Round(Report.Groups.RegionShare.Value * 100);
+
+    /// <summary>Front-door answer combinations with fewer than three options soon, over every life domain.</summary>
+    public double GapTotal => Report.Gaps.Rows.Sum(r => r.Values[0].Value);
+
+    /// <summary>The chart of the group share over the period's quarters.</summary>
+    public string TrendChart() =>
+        DashboardSvg.Trend("chart-groups-trend", Text("Trend.Title"), Text("Trend.Title") + ": " + string.Join("; ", Trend.Select(p => p.Label + " " + Format(p.Value))), Trend, Goal, GoalLabel);
+
+    /// <summary>The group share of the region and of every partner with enough persons.</summary>
+    public string PartnerChart()
+    {
+        var rows = new List<(string, Figure)> { (Label(Report.Groups.Table.Rows[0]), Report.Groups.Table.Rows[0].Values[2]) };
+        rows.AddRange(ShownPartners.Select(r => (Label(r), r.Values[2])));
+        return DashboardSvg.Bars("chart-groups", Text("Groups.Title"), Text("GroupShare") + ": " + string.Join("; ", rows.Select(r => r.Item1 + " " + Format(r.Item2))), rows, Goal, GoalLabel);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken ct)
@@ -103,12 +169,12 @@ public sealed class IndexModel(
         _ => f.ToString(),
     };
 
-    /// <summary>Bars of one column of a table; the table itself is printed next to it as the text alternative.</summary>
+    /// <summary>Bars of one column of a table; the table itself follows behind a disclosure as the full text alternative.</summary>
     public string Chart(DashboardTable table, int column, string titleKey, double? goal = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         var rows = table.Rows.Select(r => (Label(r), r.Values[column])).ToList();
-        return DashboardSvg.Bars("chart-" + table.Key, Text(titleKey), Text(table.Columns[column]) + ": " + string.Join("; ", rows.Select(r => r.Item1 + " " + r.Item2.ToString())), rows, goal);
+        return DashboardSvg.Bars("chart-" + table.Key, Text(titleKey), Text(table.Columns[column]) + ": " + string.Join("; ", rows.Select(r => r.Item1 + " " + Format(r.Item2))), rows, goal, goal is null ? null : GoalLabel);
     }
 
     /// <summary>Means with their intervals of one column (recovery change); the table is the text alternative.</summary>
@@ -116,7 +182,7 @@ public sealed class IndexModel(
     {
         ArgumentNullException.ThrowIfNull(table);
         var rows = table.Rows.Select(r => (Label(r), r.Values[column])).ToList();
-        return DashboardSvg.Intervals("chart-" + table.Key, Text(titleKey), Text(table.Columns[column]) + ": " + string.Join("; ", rows.Select(r => r.Item1 + " " + Format(r.Item2))), rows, Format);
+        return DashboardSvg.Intervals("chart-" + table.Key, Text(titleKey), Text(table.Columns[column]) + ": " + string.Join("; ", rows.Select(r => r.Item1 + " " + Format(r.Item2))), rows, Format, Text("Recovery.Zero"));
     }
 
     public static double Goal => GroupShare.Goal;

@@ -30,12 +30,16 @@ public sealed class IndexModel(MonitorStore store, GemDbContext db, IStringLocal
 
     public MonitorPageData? Data { get; private set; }
 
+    /// <summary>Spending over every Vektis year, region against nation.</summary>
+    public MonitorTrendView? Trend { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string? year, CancellationToken ct)
     {
         var places = await PrepareAsync(year, ct);
         if (places is not null)
         {
             Data = MonitorView.Build(Load, Year, RegionName!, places, Text, CultureInfo.CurrentCulture, store.Microdata());
+            Trend = MonitorTrend.Build(Load, RegionName!, [.. places.Keys], Text, CultureInfo.CurrentCulture);
         }
 
         return Page();
