@@ -1,4 +1,5 @@
 using Gem.Web.Atlas;
+using Gem.Web.Community;
 using Gem.Web.Consent;
 using Gem.Web.Consultation;
 using Gem.Web.Dashboard;
@@ -19,6 +20,7 @@ builder.AddConsent();
 builder.AddDashboard();
 builder.AddMonitor();
 builder.AddConsultation();
+builder.AddCommunity();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapFrontDoor();
 app.MapGroups();
 app.MapPlan();
 app.MapConsultation();
+app.MapCommunity();
 
 app.Run();
 

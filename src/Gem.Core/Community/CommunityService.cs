@@ -126,6 +126,10 @@ public sealed partial class CommunityService(GemDbContext db, IOptions<Community
         return space;
     }
 
+    /// <summary>How the viewer would write in this space (as member or as the offer's partner), or null when they cannot now.</summary>
+    public async Task<AuthorKind?> WritesAsAsync(CommunitySpace space, CommunityViewer viewer, CancellationToken ct = default) =>
+        CommunityAccess.WritesAs(space, viewer, await CommunityAccess.EnrolledAsync(db, space, viewer.UserId, ct), clock.GetUtcNow());
+
     public async Task<(List<ThreadSummary> Threads, int Pages)> ThreadsAsync(CommunitySpace space, int page, CancellationToken ct = default)
     {
         var q = db.Set<CommunityThread>().AsNoTracking().Where(t => t.SpaceId == space.Id && t.Visible);
