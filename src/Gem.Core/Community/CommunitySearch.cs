@@ -18,7 +18,7 @@ public sealed class CommunitySearch(GemDbContext db)
     {
         var terms = (words ?? "").Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(t => new string(t.Where(c => char.IsLetterOrDigit(c) || c is '-' or '\'').ToArray()))
-            .Where(t => t.Length > 0).Take(10).ToList();
+            .Where(t => t.Any(char.IsLetterOrDigit)).Take(10).ToList();
         if (terms.Count == 0 || (viewer.Member is null && viewer.StaffPartnerId is null && !viewer.IsModerator)) return [];
 
         List<Guid> ids;
