@@ -1,4 +1,5 @@
 using Gem.Web.Atlas;
+using Gem.Web.Community;
 using Gem.Web.Consent;
 using Gem.Web.Consultation;
 using Gem.Web.Dashboard;
@@ -21,6 +22,7 @@ builder.AddDashboard();
 builder.AddMonitor();
 builder.AddConsultation();
 builder.AddDiary();
+builder.AddCommunity();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapGroups();
 app.MapPlan();
 app.MapConsultation();
 app.MapDiary();
+app.MapCommunity();
 
 app.Run();
 

@@ -19,7 +19,8 @@ public sealed record PlanExport(
     IReadOnlyList<ExportConsent> Consents,
     IReadOnlyList<ExportAccess> AccessLog,
     IReadOnlyList<Consultation.ConsultationRequest> Consultations,
-    IReadOnlyList<Diary.ExportDiaryMoment> Diary);
+    IReadOnlyList<Diary.ExportDiaryMoment> Diary,
+    Community.CommunityExport? Community = null);
 
 public sealed record ExportPerson(Guid Id, string? Email, string? DisplayName);
 public sealed record ExportGoal(Guid Id, string Text, bool Reached, DateTimeOffset CreatedAt);
@@ -66,7 +67,8 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
             consents.Select(c => new ExportConsent(c.Id, c.RecipientKind, c.RecipientId, RecipientName(c), c.Category, c.GivenAt, c.WithdrawnAt)).ToList(),
             log.Select(e => new ExportAccess(e.At, Viewer(e), e.ActorRole, e.ActorOrganisation, e.What, e.Action, e.Allowed)).ToList(),
             await OwnConsultations(userId).AsNoTracking().OrderBy(r => r.AskedAt).ToListAsync(ct),
-            await Diary.DiaryData.ExportAsync(db, userId, ct));
+            await Diary.DiaryData.ExportAsync(db, userId, ct),
+            await Community.CommunityService.ExportOfAsync(db, userId, ct));
     }
 
     /// <summary>Consultation requests about the person, and those they asked themself (as the person or as a resource-group member).</summary>
@@ -107,6 +109,8 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
         await db.Set<Goal>().Where(g => g.OwnerId == userId).ExecuteDeleteAsync(ct);
         await db.Set<CheckIn>().Where(c => c.OwnerId == userId).ExecuteDeleteAsync(ct);
         await db.Set<PersonalPlan>().Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
+        if (await db.Set<Community.CommunityMember>().Where(m => m.UserId == userId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct) is { } memberId)
+            await Community.CommunityService.EraseMemberAsync(db, memberId, deletePosts: true, ct);
         await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserLogins.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserTokens.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
@@ -126,6 +130,7 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
             typeof(Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>), typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>),
             typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>), typeof(Identity.GemUser),
             typeof(Mail.OutboxMessage), typeof(Consultation.ConsultationRequest), .. Diary.DiaryData.Tables,
+            typeof(Community.CommunityMember), typeof(Community.CommunityPost), typeof(Community.CommunityThread),
         ], ct);
     }
 }

@@ -1,0 +1,64 @@
+using Gem.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gem.Core.Community;
+
+public sealed record SearchHit(Guid PostId, Guid ThreadId, string ThreadTitle, string SpaceTitle, string Excerpt, DateTimeOffset At);
+
+/// <summary>
+/// Full-text search over visible posts (decision 904): PostgreSQL's Dutch text search on a GIN expression index, or
+/// SQLite's FTS5 table kept by triggers (both made by the I20Community migrations). The database finds the newest 200
+/// matches; only those in spaces the viewer may read are returned.
+/// </summary>
+public sealed class CommunitySearch(GemDbContext db)
+{
+    public const int Candidates = 200;
+
+    public async Task<List<SearchHit>> SearchAsync(CommunityViewer viewer, string? words, int take = 50, CancellationToken ct = default)
+    {
+        var terms = (words ?? "").Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => new string(t.Where(c => char.IsLetterOrDigit(c) || c is '-' or '\'').ToArray()))
+            .Where(t => t.Any(char.IsLetterOrDigit)).Take(10).ToList();
+        if (terms.Count == 0 || (viewer.Member is null && viewer.StaffPartnerId is null && !viewer.IsModerator)) return [];
+
+        List<Guid> ids;
+        if (db.Database.IsNpgsql())
+        {
+            var query = string.Join(' ', terms);
+            ids = await db.Database.SqlQuery<Guid>($"""
+                SELECT p."Id" AS "Value" FROM "CommunityPosts" p
+                WHERE to_tsvector('dutch'::regconfig, p."Body") @@ plainto_tsquery('dutch'::regconfig, {query}) AND p."Status" = 1
+                ORDER BY p."CreatedAt" DESC LIMIT 200
+                """).ToListAsync(ct);
+        }
+        else
+        {
+            // Every term a quoted FTS5 string (prefix match on the last), so nothing the person types is FTS syntax.
+            var match = string.Join(' ', terms.Select((t, i) => "\"" + t.Replace("\"", "", StringComparison.Ordinal) + "\"" + (i == terms.Count - 1 ? "*" : "")));
+            ids = await db.Database.SqlQuery<Guid>($"""
+                SELECT p."Id" AS "Value" FROM "CommunityPostsFts" f JOIN "CommunityPosts" p ON p.rowid = f.rowid
+                WHERE "CommunityPostsFts" MATCH {match} AND p."Status" = 1
+                ORDER BY p."CreatedAt" DESC LIMIT 200
+                """).ToListAsync(ct);
+        }
+        if (ids.Count == 0) return [];
+
+        var posts = await db.Set<CommunityPost>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        var threadIds = posts.Select(p => p.ThreadId).Distinct().ToList();
+        var threads = await db.Set<CommunityThread>().AsNoTracking().Where(t => threadIds.Contains(t.Id) && t.Visible).ToDictionaryAsync(t => t.Id, ct);
+        var spaceIds = posts.Select(p => p.SpaceId).Distinct().ToList();
+        var spaces = await db.Set<CommunitySpace>().AsNoTracking().Where(s => spaceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var readable = new Dictionary<Guid, bool>();
+        foreach (var space in spaces.Values)
+            readable[space.Id] = CommunityAccess.MayRead(space, viewer, await CommunityAccess.EnrolledAsync(db, space, viewer.UserId, ct));
+        return posts
+            .Where(p => readable.GetValueOrDefault(p.SpaceId) && threads.ContainsKey(p.ThreadId))
+            .OrderByDescending(p => p.CreatedAt).Take(take)
+            .Select(p => new SearchHit(p.Id, p.ThreadId, threads[p.ThreadId].Title, spaces[p.SpaceId].Title, Excerpt(p), p.CreatedAt))
+            .ToList();
+    }
+
+    /// <summary>The first words of a post as plain text (Razor encodes it); a post with a content warning shows only its warning.</summary>
+    private static string Excerpt(CommunityPost p) =>
+        p.ContentWarning is { } cw ? "⚠ " + cw : p.Body.Length <= 200 ? p.Body : p.Body[..200] + "…";
+}
