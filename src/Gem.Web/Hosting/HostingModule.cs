@@ -30,9 +30,10 @@ public static class HostingModule
         app.UseGemSecurity();
         // Before anything reads a form: an import upload over the limit goes back to its page with a message.
         Gem.Web.Atlas.ImportUploadLimit.UseImportUploadLimit(app);
+        // Before the error pages, so a re-executed status page keeps the language of the request it answers.
+        app.UseRequestLocalization();
         app.UseGemErrorPages();
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
