@@ -69,9 +69,9 @@ public sealed class NaasteJourneyTests : IAsyncLifetime
             new() { ["Name"] = "Anna", ["Email"] = "anna@test.gem.example", ["Password"] = "Een-Goed-Wachtwoord-2026" });
         Assert.Contains("data-testid=\"register-sent\"", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await _factory.DeliverMailAsync();
-        var confirmation = Directory.GetFiles(_factory.MailFolder, "*.eml").Select(File.ReadAllText).Single(m => m.Contains("bevestigen", StringComparison.Ordinal));
-        var unfolded = confirmation.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal);
-        var link = System.Text.RegularExpressions.Regex.Match(unfolded, @"/mijn/bevestigen\?[^\s""<]+").Value;
+        var confirmation = Directory.GetFiles(_factory.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Select(m => (m.TextBody ?? "") + (m.HtmlBody ?? "")).First(m => m.Contains("/mijn/bevestigen", StringComparison.Ordinal));
+        var link = System.Text.RegularExpressions.Regex.Match(confirmation, @"/mijn/bevestigen\?[^\s""<]+").Value.Replace("&amp;", "&", StringComparison.Ordinal);
         Assert.Contains("ReturnUrl=" + back, link, StringComparison.Ordinal);
         var confirmed = await anonymous.GetStringAsync(link);
         Assert.Contains($"href=\"/mijn/inloggen?ReturnUrl={back}\"", confirmed, StringComparison.Ordinal);
