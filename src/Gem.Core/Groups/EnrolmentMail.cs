@@ -119,7 +119,7 @@ public sealed class EnrolmentMail(IOptions<MailOptions> options, TimeProvider cl
 
             Direct hulp nodig? Bel 113 (0800-0113), je huisarts of de huisartsenpost. Bij direct gevaar: 112.
 
-            (English: you are signed up for {offerName} on {session.Start.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)} UTC. Can't come? {manage})
+            (English: you are signed up for {offerName} on {TimeZoneInfo.ConvertTime(session.Start, LocalTime.Zone).ToString("dddd d MMMM 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB"))}, Dutch time. Can't come? {manage})
             """;
         return Compose(e, subject, body, GroupCalendar.Publish, [session], "sessie.ics");
     }

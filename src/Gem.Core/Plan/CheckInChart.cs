@@ -9,7 +9,7 @@ public static class CheckInChart
 {
     public sealed record Series(string Label, string Colour, Func<CheckIn, int> Value);
 
-    public const int Width = 640, Height = 260, Left = 34, Right = 12, Top = 12, Bottom = 30;
+    public const int Width = 640, Height = 260, Left = 46, Right = 12, Top = 12, Bottom = 30;
 
     public static string Render(IReadOnlyList<CheckIn> checkIns, IReadOnlyList<Series> series, string title)
     {
@@ -37,9 +37,9 @@ public static class CheckInChart
                 for (var i = 0; i < checkIns.Count; i++)
                     sb.Append(ci, $"<circle cx=\"{X(i):0.#}\" cy=\"{Y(s.Value(checkIns[i])):0.#}\" r=\"3\" fill=\"{s.Colour}\"/>");
             }
-            sb.Append(ci, $"<text x=\"{Left}\" y=\"{Height - 8}\" font-size=\"11\">{checkIns[0].At.UtcDateTime.ToString("yyyy-MM-dd", ci)}</text>");
+            sb.Append(ci, $"<text x=\"{Left}\" y=\"{Height - 8}\" font-size=\"11\">{TimeZoneInfo.ConvertTime(checkIns[0].At, LocalTime.Zone).ToString("yyyy-MM-dd", ci)}</text>");
             if (checkIns.Count > 1)
-                sb.Append(ci, $"<text x=\"{Width - Right}\" y=\"{Height - 8}\" font-size=\"11\" text-anchor=\"end\">{checkIns[^1].At.UtcDateTime.ToString("yyyy-MM-dd", ci)}</text>");
+                sb.Append(ci, $"<text x=\"{Width - Right}\" y=\"{Height - 8}\" font-size=\"11\" text-anchor=\"end\">{TimeZoneInfo.ConvertTime(checkIns[^1].At, LocalTime.Zone).ToString("yyyy-MM-dd", ci)}</text>");
         }
         sb.Append("</svg>");
         return sb.ToString();

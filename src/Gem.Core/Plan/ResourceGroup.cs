@@ -37,13 +37,27 @@ public sealed class ResourceGroup(GemDbContext db, IOptions<MailOptions> options
         // Queued with the invitation in one SaveChanges (decision 601). The name is the owner's own text: one line, no control characters.
         var owner = Outbox.OneLine(ownerName);
         var link = options.Value.PublicBaseUrl.TrimEnd('/') + "/plan/uitnodiging/" + member.Token;
-        db.QueueText(member.InvitedAt, InvitationKey(member.Id), address, $"{owner} nodigt je uit in de eigen kring (Gem)",
-            $"{owner} vraagt je om deel te zijn van de eigen kring (resource group) in Gem.\n\n"
-            + $"Meedoen: {link}\n\nJe ziet alleen wat {owner} met je deelt. Wil je niet meedoen? Dan hoef je niets te doen.\n\n"
-            + $"{owner} invites you to their resource group in Gem: {link}\n");
+        var (dutch, english) = RoleNames(role);
+        db.QueueText(member.InvitedAt, InvitationKey(member.Id), address, $"{owner} nodigt je uit als {dutch} in de eigen kring (Gem)",
+            $"{owner} vraagt je om als {dutch} mee te doen in de eigen kring in Gem. De eigen kring zijn de mensen om iemand heen die steunen: "
+            + $"familie, vrienden, buren, ervaringsdeskundigen of hulpverleners.\n\n"
+            + $"Bekijk de uitnodiging: {link}\n\nOp die pagina lees je wat meedoen betekent. Je maakt daar een account of je logt in met dit e-mailadres. "
+            + $"Je ziet alleen wat {owner} met je deelt, en je kunt altijd weer uit de kring stappen. Wil je niet meedoen? Dan hoef je niets te doen.\n\n"
+            + $"(English: {owner} invites you as {english} to their circle of support in Gem: {link})\n");
         await db.SaveChangesAsync(ct);
         return member;
     }
+
+    /// <summary>A role as the invitation mail names it, in Dutch and English.</summary>
+    public static (string Dutch, string English) RoleNames(MemberRole role) => role switch
+    {
+        MemberRole.Naaste => ("naaste", "someone close"),
+        MemberRole.Vriend => ("vriend of vriendin", "friend"),
+        MemberRole.Buur => ("buur", "neighbour"),
+        MemberRole.Ervaringsdeskundige => ("ervaringsdeskundige", "experience expert"),
+        MemberRole.Professional => ("professional", "professional"),
+        _ => ("lid", "member"),
+    };
 
     /// <summary>The outbox key (Message-Id) of the invitation mail to one member; it carries the inviter's name.</summary>
     public static string InvitationKey(Guid memberId) => $"invite.{memberId:N}";
@@ -94,6 +108,23 @@ public sealed class ResourceGroup(GemDbContext db, IOptions<MailOptions> options
     public async Task RemoveAsync(Guid ownerId, Guid memberId, CancellationToken ct = default)
     {
         var member = await db.Set<ResourceMember>().FirstOrDefaultAsync(m => m.Id == memberId && m.OwnerId == ownerId, ct) ?? throw new NotFoundException("Member not found.");
+        await RemoveAsync(member, ct);
+    }
+
+    /// <summary>
+    /// A member leaves someone's kring by their own choice: the membership and every consent given to it end at once,
+    /// exactly as when the owner removes them.
+    /// </summary>
+    public async Task LeaveAsync(Guid memberUserId, Guid ownerId, CancellationToken ct = default)
+    {
+        var member = await db.Set<ResourceMember>().FirstOrDefaultAsync(m => m.MemberUserId == memberUserId && m.OwnerId == ownerId, ct) ?? throw new NotFoundException("Membership not found.");
+        await RemoveAsync(member, ct);
+    }
+
+    private async Task RemoveAsync(ResourceMember member, CancellationToken ct)
+    {
+        var ownerId = member.OwnerId;
+        var memberId = member.Id;
         var now = clock.GetUtcNow();
         foreach (var grant in await db.Set<ConsentGrant>().Where(c => c.OwnerId == ownerId && c.RecipientKind == RecipientKind.Member && c.RecipientId == memberId && c.WithdrawnAt == null).ToListAsync(ct))
             grant.WithdrawnAt = now;

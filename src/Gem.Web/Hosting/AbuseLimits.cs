@@ -39,6 +39,7 @@ public sealed class AbuseLimits(RateCounters counters, IConfiguration configurat
     public static readonly RateRule WatchPerIp = new("watch-ip", 30, Hour);
     public static readonly RateRule InvitePerIp = new("invite-ip", 30, Hour);
     public static readonly RateRule SignInPerIp = new("signin-ip", 100, Quarter);
+    public static readonly RateRule AskPerIp = new("ask-ip", 20, Hour);
     // Per target: tight.
     public static readonly RateRule EnrolPerIpAndSession = new("enrol-ip-session", 3, Hour);
     public static readonly RateRule EnrolPerSession = new("enrol-session", 20, Quarter);
@@ -48,6 +49,7 @@ public sealed class AbuseLimits(RateCounters counters, IConfiguration configurat
     public static readonly RateRule InvitePerAddress = new("invite-address", 3, Day);
     public static readonly RateRule MailPerAddress = new("mail-address", 3, Hour);
     public static readonly RateRule CodePerAccount = new("code-account", 10, Quarter);
+    public static readonly RateRule AskPerText = new("ask-text", 2, Day);
 
     /// <summary>Failed sign-ins for one account from one client before that client must wait (never scaled).</summary>
     public RateRule SignInFailures => new("signin-fail", configuration.GetValue("Gem:RateLimits:SignInFailures", 5), Quarter);
@@ -80,6 +82,16 @@ public sealed class AbuseLimits(RateCounters counters, IConfiguration configurat
     /// <summary>A form that mails a typed address (registration, forgot password); the address is counted across forms.</summary>
     public Task MailFormAsync(HttpContext http, string email, CancellationToken ct) =>
         EnsureAsync([(MailPerIp, ClientOf(http)), (MailPerAddress, email)], ct);
+
+    /// <summary>
+    /// An anonymous question to the public E-spreekuur: per client address (generous) and per question text (the same
+    /// words sent again and again; counters keep only a hash of a partition, never the text).
+    /// </summary>
+    public Task PublicQuestionAsync(HttpContext http, string? question, CancellationToken ct)
+    {
+        var words = string.Join(' ', (question ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return EnsureAsync([(AskPerIp, ClientOf(http)), (AskPerText, "ask|" + words)], ct);
+    }
 
     /// <summary>Every sign-in attempt counts against the client's address.</summary>
     public Task SignInAttemptAsync(HttpContext http, CancellationToken ct) => EnsureAsync([(SignInPerIp, ClientOf(http))], ct);

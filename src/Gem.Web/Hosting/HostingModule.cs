@@ -19,6 +19,8 @@ public static class HostingModule
         builder.Services.AddGemOpenApi();
         builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Atlas/EditOffer", "/partner/offers/new"));
         builder.Services.AddSingleton(TimeProvider.System);
+        OutOfHoursGpOptions.Add(builder);
+        RegionContactOptions.Add(builder);
     }
 
     /// <summary>Migrates (and seeds), then the middleware in order and the shared endpoints (OpenAPI, pages, culture switch).</summary>
@@ -28,10 +30,10 @@ public static class HostingModule
         app.UseGemSecurity();
         // Before anything reads a form: an import upload over the limit goes back to its page with a message.
         Gem.Web.Atlas.ImportUploadLimit.UseImportUploadLimit(app);
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseStaticFiles();
+        // Before the error pages, so a re-executed status page keeps the language of the request it answers.
         app.UseRequestLocalization();
+        app.UseGemErrorPages();
+        app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

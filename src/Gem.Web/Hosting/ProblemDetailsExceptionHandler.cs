@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Gem.Web.Hosting;
 
-/// <summary>Maps domain errors to ProblemDetails: validation 400, forbidden 403, not found 404, conflict 409, too many 429 (with Retry-After), database unreachable 503.</summary>
+/// <summary>
+/// Maps domain errors to ProblemDetails: validation 400, forbidden 403, not found 404, conflict 409, too many 429 (with
+/// Retry-After), database unreachable 503; titles in Dutch and English. Only for machines (<see cref="ErrorPages.IsMachineRequest"/>):
+/// a person's request is left to the status page, with the status from <see cref="StatusOf"/>.
+/// </summary>
 public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     /// <summary>
@@ -21,39 +25,48 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         return false;
     }
 
+    /// <summary>The status an exception answers, or null for an unexpected one (500).</summary>
+    public static int? StatusOf(Exception exception) => Map(exception)?.Status;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        ProblemDetails? details = exception switch
-        {
-            ValidationException v => new ValidationProblemDetails(v.Errors) { Status = StatusCodes.Status400BadRequest, Title = "Invalid input" },
-            NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = exception.Message },
-            ForbiddenException => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = exception.Message },
-            Gem.Core.Groups.HasEnrolmentsException h => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict, Title = "People are enrolled", Detail = h.Message,
-                Extensions = { ["enrolments"] = h.Enrolments, ["coming"] = h.Coming, ["action"] = h.Action },
-            },
-            ConflictException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = exception.Message },
-            TooManyAttemptsException t => new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests, Title = "Te vaak geprobeerd / Too many attempts",
-                Detail = $"Te veel verzoeken. Probeer het over {t.Minutes} minuten opnieuw. / Too many requests. Try again in {t.Minutes} minutes.",
-            },
-            TooManyRequestsException => new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = exception.Message },
-            _ when DatabaseUnavailable(exception) => new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable",
-                Detail = "De database is even niet bereikbaar; probeer het zo opnieuw. / The database cannot be reached right now; try again in a moment.",
-            },
-            Microsoft.AspNetCore.Http.BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request", Detail = b.Message },
-            _ => null,
-        };
-        if (details is null) return false;
+        if (!ErrorPages.IsMachineRequest(context)) return false;
+        var details = Map(exception) ?? new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = ErrorPages.Title(500) };
         context.Response.StatusCode = details.Status!.Value;
         if (exception is TooManyAttemptsException refused) AbuseLimits.Answer429(context, refused);
         if (exception is TooManyRequestsException tooMany)
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (details.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
+    }
+
+    private static ProblemDetails? Map(Exception exception)
+    {
+        ProblemDetails? details = exception switch
+        {
+            ValidationException v => new ValidationProblemDetails(v.Errors) { Status = StatusCodes.Status400BadRequest, Title = ErrorPages.Title(400) },
+            NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = ErrorPages.Title(404), Detail = exception.Message },
+            ForbiddenException => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = ErrorPages.Title(403), Detail = exception.Message },
+            Gem.Core.Groups.HasEnrolmentsException h => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "Er zijn mensen aangemeld / People are enrolled", Detail = h.Message,
+                Extensions = { ["enrolments"] = h.Enrolments, ["coming"] = h.Coming, ["action"] = h.Action },
+            },
+            ConflictException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = ErrorPages.Title(409), Detail = exception.Message },
+            TooManyAttemptsException t => new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests, Title = ErrorPages.Title(429),
+                Detail = $"Te veel verzoeken. Probeer het over {t.Minutes} minuten opnieuw. / Too many requests. Try again in {t.Minutes} minutes.",
+            },
+            TooManyRequestsException => new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = ErrorPages.Title(429), Detail = exception.Message },
+            _ when DatabaseUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable, Title = ErrorPages.Title(503),
+                Detail = "De database is even niet bereikbaar; probeer het zo opnieuw. / The database cannot be reached right now; try again in a moment.",
+            },
+            Microsoft.AspNetCore.Http.BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = ErrorPages.Title(b.StatusCode), Detail = b.Message },
+            _ => null,
+        };
+        return details;
     }
 }

@@ -5,7 +5,7 @@ namespace Gem.Web.Hosting;
 
 /// <summary>
 /// Wires the abuse limits (<see cref="AbuseLimits"/>, decision 621): counters in the database shared by every
-/// instance, per client IP address (generous) and per target (tight), on enrolment, seat watch, invitation,
+/// instance, per client IP address (generous) and per target (tight), on enrolment, seat watch, invitation, E-spreekuur question,
 /// registration, forgot password and sign-in. Reading pages is never limited. A refused write answers 429 with
 /// Retry-After: a page with the site's navigation for people (<see cref="TooManyAttemptsPageFilter"/>),
 /// ProblemDetails for /api (<see cref="ProblemDetailsExceptionHandler"/>). Sign-in goes through <see cref="SignInGuard"/>.

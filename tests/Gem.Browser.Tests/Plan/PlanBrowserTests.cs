@@ -77,7 +77,7 @@ public sealed partial class PlanBrowserTests(BrowserFixture browser) : IClassFix
         // The citizen sees who looked: the naaste, allowed once for the crisis plan, refused for the rest.
         await page.GotoAsync("/mijn/toegang");
         var log = await page.GetByTestId("access-log").InnerTextAsync();
-        Assert.Contains("resourcegroep: naaste", log, StringComparison.OrdinalIgnoreCase); // the role in words (decision 410)
+        Assert.Contains("eigen kring: naaste", log, StringComparison.OrdinalIgnoreCase); // the role in words (decision 410)
         Assert.Contains("Geweigerd", log, StringComparison.Ordinal);
     }
 

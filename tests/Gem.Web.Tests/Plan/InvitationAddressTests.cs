@@ -55,7 +55,7 @@ public sealed class InvitationAddressTests : IAsyncLifetime
 
         var accepted = await AcceptAsync(client, invitation.Token!);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
-        Assert.Equal("/mijn", accepted.Headers.Location!.OriginalString);
+        Assert.Equal($"/mijn?joined={owner.Id}#kring", accepted.Headers.Location!.OriginalString); // shared items first
         var row = await RowAsync(invitation.Id);
         Assert.Equal(invitee.Id, row.MemberUserId);
         Assert.NotNull(row.AcceptedAt);

@@ -12,6 +12,11 @@ public sealed class ConfirmModel(UserManager<GemUser> users) : PageModel
 {
     public bool Confirmed { get; private set; }
 
+    /// <summary>Where the person was going before making an account (an invitation): sign-in continues there.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public string SignInLink => "/mijn/inloggen" + (Gem.Web.Hosting.Localization.IsLocalPath(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl!) : "");
+
     public async Task OnGetAsync(Guid u, string? code)
     {
         var user = await users.FindByIdAsync(u.ToString());

@@ -19,52 +19,64 @@ namespace Gem.Web.Pages.Account;
 /// have an account" mail. Sign-in needs a confirmed address.
 /// </summary>
 [AllowAnonymous]
-public sealed class RegisterModel(UserManager<GemUser> users, GemDbContext db, IdentityMail mail, IOptions<MailOptions> mailOptions, IPasswordHasher<GemUser> hasher, Gem.Web.Hosting.AbuseLimits limits) : PageModel
+public sealed class RegisterModel(UserManager<GemUser> users, GemDbContext db, IdentityMail mail, IOptions<MailOptions> mailOptions, IPasswordHasher<GemUser> hasher, Gem.Web.Hosting.AbuseLimits limits, Microsoft.Extensions.Localization.IStringLocalizer<SiteResource> text) : PageModel
 {
-    [BindProperty, Required, EmailAddress, StringLength(200)] public string Email { get; set; } = "";
-    [BindProperty, Required, StringLength(100)] public string Name { get; set; } = "";
-    [BindProperty, Required, StringLength(200, MinimumLength = 12)] public string Password { get; set; } = "";
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    /// <summary>Where an invitation (or another page) sent the person, kept through registration and sign-in.</summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    /// <summary>Every problem with the form: the field's id and a message in the page's language.</summary>
+    public List<(string Field, string Message)> Errors { get; } = [];
     public bool Sent { get; private set; }
+    /// <summary>A password that met the rules is kept when something else was wrong, so it need not be typed again.</summary>
+    public string? KeptPassword { get; private set; }
+
+    public string SignInLink => "/mijn/inloggen" + (Gem.Web.Hosting.Localization.IsLocalPath(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl!) : "");
+
+    public IEnumerable<string> ErrorsFor(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message);
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await limits.MailFormAsync(HttpContext, Email, HttpContext.RequestAborted);
-        var name = MailText.OneLine(Name);
-        if (!ModelState.IsValid || name.Length == 0)
-        {
-            Errors = ["Register.Invalid"];
-            return Page();
-        }
-        // The password rules first, for every address: otherwise only a new address would hear "too weak".
+        var name = MailText.OneLine(Name ?? "");
+        Email = Email?.Trim();
+        if (name.Length is 0 or > 100) Errors.Add(("Name", text["Register.NameMissing"]));
+        if (string.IsNullOrEmpty(Email) || Email.Length > 200 || !new EmailAddressAttribute().IsValid(Email)) Errors.Add(("Email", text["Register.EmailInvalid"]));
+        // The password rules for every address: otherwise only a new address would hear "too weak".
         var candidate = new GemUser { UserName = Email, Email = Email, DisplayName = name };
-        var weak = new List<string>();
-        foreach (var validator in users.PasswordValidators)
+        if (string.IsNullOrEmpty(Password)) Errors.Add(("Password", text["Register.PasswordMissing"]));
+        else
         {
-            var check = await validator.ValidateAsync(users, candidate, Password);
-            if (!check.Succeeded) weak.AddRange(check.Errors.Select(e => e.Description));
+            var weak = new List<string>();
+            foreach (var validator in users.PasswordValidators)
+            {
+                var check = await validator.ValidateAsync(users, candidate, Password);
+                if (!check.Succeeded) weak.AddRange(check.Errors.Select(e => e.Description));
+            }
+            if (Password.Length > 200) weak.Add(text["Identity.DefaultError"]);
+            Errors.AddRange(weak.Select(w => ("Password", w)));
+            if (weak.Count == 0) KeptPassword = Password;
         }
-        if (weak.Count > 0)
-        {
-            Errors = weak;
-            return Page();
-        }
+        if (Errors.Count > 0) return Page();
+        // Only a form that would send a mail counts against the limits: typing mistakes never lock anyone out.
+        await limits.MailFormAsync(HttpContext, Email!, HttpContext.RequestAborted);
+        var password = Password!;
         var baseUrl = mailOptions.Value.PublicBaseUrl.TrimEnd('/');
-        var existing = await users.FindByEmailAsync(Email);
+        var existing = await users.FindByEmailAsync(Email!);
         if (existing is not null)
         {
             // Same work as a new account (a password hash), so timing does not tell either.
-            _ = hasher.HashPassword(existing, Password);
-            await mail.SendAlreadyRegisteredAsync(Email, $"{baseUrl}/mijn/inloggen");
+            _ = hasher.HashPassword(existing, password);
+            await mail.SendAlreadyRegisteredAsync(Email!, baseUrl + SignInLink);
             Sent = true;
             return Page();
         }
         var user = candidate;
         // The account, its role and its confirmation mail (in the outbox) are written together or not at all.
         await using var tx = await db.Database.BeginTransactionAsync();
-        var created = await users.CreateAsync(user, Password);
+        var created = await users.CreateAsync(user, password);
         if (!created.Succeeded && created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
         {
             Sent = true; // a parallel registration of the same address: the same answer as ever
@@ -72,12 +84,14 @@ public sealed class RegisterModel(UserManager<GemUser> users, GemDbContext db, I
         }
         if (!created.Succeeded)
         {
-            Errors = created.Errors.Select(e => e.Description).ToList();
+            Errors.AddRange(created.Errors.Select(e => ("Email", e.Description)));
             return Page();
         }
         await users.AddToRoleAsync(user, Roles.Citizen);
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        await mail.SendConfirmationLinkAsync(user, Email, $"{baseUrl}/mijn/bevestigen?u={user.Id}&code={WebUtility.UrlEncode(code)}");
+        var confirm = $"{baseUrl}/mijn/bevestigen?u={user.Id}&code={WebUtility.UrlEncode(code)}";
+        if (Gem.Web.Hosting.Localization.IsLocalPath(ReturnUrl)) confirm += "&ReturnUrl=" + Uri.EscapeDataString(ReturnUrl!);
+        await mail.SendConfirmationLinkAsync(user, Email!, confirm);
         await tx.CommitAsync();
         Sent = true;
         return Page();

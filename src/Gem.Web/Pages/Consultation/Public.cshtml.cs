@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gem.Web.Pages.Consultation;
 
 /// <summary>The E-spreekuur: ask anonymously (answer behind a secret link), and search the library of published, de-identified answers.</summary>
-public sealed class PublicModel(PublicQuestions questions) : PageModel
+public sealed class PublicModel(PublicQuestions questions, Gem.Web.Hosting.AbuseLimits limits) : PageModel
 {
     [BindProperty(SupportsGet = true)] public LifeDomains? Filter { get; set; }
     [BindProperty(SupportsGet = true)] public string? Words { get; set; }
@@ -20,6 +20,8 @@ public sealed class PublicModel(PublicQuestions questions) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // Anonymous writes are limited (decision 621): a refusal answers the 429 status page.
+        await limits.PublicQuestionAsync(HttpContext, Question, ct);
         try
         {
             var q = await questions.AskAsync(Question, Domain, ct);

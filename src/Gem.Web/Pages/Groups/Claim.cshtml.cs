@@ -16,6 +16,15 @@ public sealed class ClaimModel(PlanService plans, Microsoft.AspNetCore.Identity.
 
     public void OnGet() { }
 
+    /// <summary>The code from what was pasted: the whole manage link from the mail (…/groups/enrolment/CODE) or the code alone.</summary>
+    public static string CodeOf(string pasted)
+    {
+        var text = pasted.Trim();
+        var end = text.IndexOfAny(['?', '#']);
+        if (end >= 0) text = text[..end];
+        return text.TrimEnd('/').Split('/')[^1];
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -26,7 +35,7 @@ public sealed class ClaimModel(PlanService plans, Microsoft.AspNetCore.Identity.
         }
         try
         {
-            await plans.ClaimEnrolmentAsync(user.Id, user.Email, Token);
+            await plans.ClaimEnrolmentAsync(user.Id, user.Email, CodeOf(Token));
         }
         catch (NotFoundException)
         {

@@ -28,21 +28,46 @@ public sealed class IndexModel(PlanService plans, ResourceGroup group, PlanAcces
     [BindProperty] public string? Story { get; set; }
     [BindProperty] public bool ShareAnonymously { get; set; }
     [BindProperty] public string? GoalText { get; set; }
-    [BindProperty] public CheckInInput? CheckIn { get; set; }
+    [BindProperty] public CheckInForm CheckIn { get; set; } = new();
 
-    public Task OnGetAsync(string? saved)
+    /// <summary>Set after accepting an invitation: the name of the person whose kring one just joined.</summary>
+    public string? Joined { get; private set; }
+    public bool Left { get; private set; }
+
+    public async Task OnGetAsync(string? saved, Guid? joined, bool left = false)
     {
         Saved = saved;
-        return LoadAsync();
+        Left = left;
+        await LoadAsync();
+        Joined = Memberships.Where(m => m.OwnerId == joined).Select(m => m.OwnerName).FirstOrDefault();
+    }
+
+    /// <summary>Leave someone's kring: the membership and every consent given to it end.</summary>
+    public async Task<IActionResult> OnPostLeaveAsync(Guid ownerId)
+    {
+        try
+        {
+            await group.LeaveAsync(User.UserId(), ownerId);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        return Redirect("/mijn?left=true");
     }
 
     public Task<IActionResult> OnPostPlanAsync() => Do(id => plans.SavePlanAsync(id, new PlanText(WhereIStarted, WhatHelps)));
     public Task<IActionResult> OnPostStoryAsync() => Do(id => plans.SaveStoryAsync(id, new StoryText(Story, ShareAnonymously)));
     public Task<IActionResult> OnPostGoalAsync() => Do(id => plans.AddGoalAsync(id, GoalText ?? ""));
     public Task<IActionResult> OnPostRemoveGoalAsync(Guid goalId) => Do(id => plans.RemoveGoalAsync(id, goalId));
-    public Task<IActionResult> OnPostCheckInAsync() => Do(id => CheckIn is null ? throw new ValidationException("CheckIn", "Fill in the check-in.") : plans.AddCheckInAsync(id, CheckIn));
+    /// <summary>
+    /// Nothing is pre-filled and every question needs an answer of the person's own: an unchanged form stores no
+    /// check-in (issue 13 item 7), so nothing fake is shared or counted on the dashboard.
+    /// </summary>
+    public Task<IActionResult> OnPostCheckInAsync() =>
+        Do(id => CheckIn.ToInput() is { } input ? plans.AddCheckInAsync(id, input) : throw new ValidationException("CheckIn", "Answer every question."), "CheckIn.Missing");
 
-    private async Task<IActionResult> Do(Func<Guid, Task> change)
+    private async Task<IActionResult> Do(Func<Guid, Task> change, string error = "Error.Invalid")
     {
         try
         {
@@ -50,7 +75,7 @@ public sealed class IndexModel(PlanService plans, ResourceGroup group, PlanAcces
         }
         catch (ValidationException)
         {
-            Error = "Error.Invalid";
+            Error = error;
             await LoadAsync();
             return Page();
         }
@@ -72,4 +97,24 @@ public sealed class IndexModel(PlanService plans, ResourceGroup group, PlanAcces
         foreach (var (ownerId, name, role) in await group.MembershipsAsync(me))
             Memberships.Add((ownerId, name, role, await access.SharedWithAsync(ownerId, me)));
     }
+}
+
+/// <summary>The check-in as typed: every answer may be missing until the person gives one.</summary>
+public sealed class CheckInForm
+{
+    public int? Connectedness { get; set; }
+    public int? Hope { get; set; }
+    public int? Identity { get; set; }
+    public int? Meaning { get; set; }
+    public int? Empowerment { get; set; }
+    public int? QualityOfLife { get; set; }
+    public int? Participation { get; set; }
+    public int? PeopleICanCountOn { get; set; }
+
+    /// <summary>The answers, or null when any is missing (range checks stay with <see cref="PlanService"/>).</summary>
+    public CheckInInput? ToInput() =>
+        Connectedness is { } c && Hope is { } h && Identity is { } i && Meaning is { } m && Empowerment is { } e
+        && QualityOfLife is { } q && Participation is { } p && PeopleICanCountOn is { } n
+            ? new CheckInInput(c, h, i, m, e, q, p, n)
+            : null;
 }

@@ -11,13 +11,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gem.Web.Pages.Plan;
 
 /// <summary>
-/// Accept an invitation to someone's resource group with one's own account (sign in or create one first).
-/// Only the account whose confirmed address is the invited one may accept; anyone else holding the link
-/// sees for which (masked) address it is, answers 403 and changes nothing.
+/// An invitation to someone's kring (resource group). Anyone holding the mailed link first reads what it means (who asks,
+/// in which role, what they will see, that they can leave), then makes an account or signs in; both come back here
+/// (ReturnUrl through registration, the confirmation mail and sign-in). Only the account whose confirmed address is
+/// the invited one may accept; anyone else signed in sees for which (masked) address it is, answers 403 and changes nothing.
 /// </summary>
-[Authorize]
+[AllowAnonymous]
 public sealed class InvitationModel(ResourceGroup group, UserManager<GemUser> users) : PageModel
 {
+    public bool SignedIn => User.Identity?.IsAuthenticated == true;
+    /// <summary>The invited address, masked, so the reader knows which address to register with.</summary>
+    public string MaskedAddress { get; private set; } = "";
+
     public string OwnerName { get; private set; } = "";
     public MemberRole Role { get; private set; }
     /// <summary>Set when the signed-in account is not the invited address: the invited address, masked.</summary>
@@ -29,6 +34,8 @@ public sealed class InvitationModel(ResourceGroup group, UserManager<GemUser> us
         {
             var (member, owner) = await group.InvitationAsync(token);
             (OwnerName, Role) = (owner, member.Role);
+            MaskedAddress = ResourceGroup.MaskAddress(member.Email);
+            if (!SignedIn) return Page();
             var user = await users.GetUserAsync(User);
             if (user is null || !user.EmailConfirmed || !ResourceGroup.SameAddress(user.Email, member.Email))
                 return WrongAccount(member);
@@ -42,8 +49,11 @@ public sealed class InvitationModel(ResourceGroup group, UserManager<GemUser> us
 
     public async Task<IActionResult> OnPostAsync(string token)
     {
+        if (!SignedIn) return Challenge();
+        Guid owner;
         try
         {
+            owner = (await group.InvitationAsync(token)).Member.OwnerId;
             await group.AcceptAsync(token, User.UserId());
         }
         catch (ForbiddenException)
@@ -61,7 +71,8 @@ public sealed class InvitationModel(ResourceGroup group, UserManager<GemUser> us
         {
             return NotFound();
         }
-        return Redirect(User.IsInRole(Roles.Citizen) ? "/mijn" : "/plan/gedeeld");
+        // The shared items first: the plan page opens on the people whose kring one is in.
+        return Redirect(User.IsInRole(Roles.Citizen) ? "/mijn?joined=" + owner.ToString() + "#kring" : "/plan/gedeeld");
     }
 
     private PageResult WrongAccount(ResourceMember member)
