@@ -5,6 +5,7 @@ using Gem.Web.Dashboard;
 using Gem.Web.FrontDoor;
 using Gem.Web.Groups;
 using Gem.Web.Hosting;
+using Gem.Web.Learning;
 using Gem.Web.Monitor;
 using Gem.Web.Plan;
 
@@ -19,6 +20,7 @@ builder.AddConsent();
 builder.AddDashboard();
 builder.AddMonitor();
 builder.AddConsultation();
+builder.AddLearning();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapFrontDoor();
 app.MapGroups();
 app.MapPlan();
 app.MapConsultation();
+app.MapLearning();
 
 app.Run();
 

@@ -28,8 +28,12 @@ public sealed record ProposalSummary(Guid Id, string Title, string Text, IReadOn
 
 public sealed class LearningReports(GemDbContext db, Workshops workshops, ValuesCharters charters, ExperimentMeasures measures, TimeProvider clock)
 {
-    public async Task<LearningReport?> BuildAsync(Guid regionId, CancellationToken ct = default)
+    public async Task<LearningReport?> BuildAsync(Guid regionId, CancellationToken ct = default) => (await BuildWithSeriesAsync(regionId, ct))?.Report;
+
+    /// <summary>The report and, per experiment, its measure series with the run-chart analysis (for the charts).</summary>
+    public async Task<(LearningReport Report, IReadOnlyDictionary<Guid, IReadOnlyList<MeasureSeries>> Series)?> BuildWithSeriesAsync(Guid regionId, CancellationToken ct = default)
     {
+        var all = new Dictionary<Guid, IReadOnlyList<MeasureSeries>>();
         var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, ct);
         if (region is null) return null;
         var current = await charters.CurrentAsync(regionId, ct);
@@ -50,13 +54,14 @@ public sealed class LearningReports(GemDbContext db, Workshops workshops, Values
             foreach (var e in view.Experiments)
             {
                 var series = await measures.SeriesAsync(e, ct);
+                all[e.Id] = series;
                 experiments.Add(new ExperimentSummary(e.Id, e.Title, e.Change, e.Prediction, e.Interval, e.BaselineFrom, e.ChangeFrom, e.Outcome, e.Evaluation,
                     [.. series.Select(Summarise)]));
             }
             list.Add(new WorkshopSummary(w.Id, w.Challenge, w.Title, w.Aim, w.State, [.. w.Members.Select(m => m.Role).Distinct().Order()], view.Meetings.Count, experiments,
                 [.. view.Proposals.Select(p => new ProposalSummary(p.Id, p.Title, p.Text, PhaseOutItems(p.PhaseOut), p.ProposedAt, p.Decision, p.DecisionText, p.DecidedAt))]));
         }
-        return new LearningReport(region.Name, clock.GetUtcNow(), charter, list);
+        return (new LearningReport(region.Name, clock.GetUtcNow(), charter, list), all);
     }
 
     public static MeasureSummary Summarise(MeasureSeries s)
