@@ -2,6 +2,7 @@ using Gem.Core.Atlas;
 using Gem.Core.Consultation;
 using Gem.Core.Dashboard;
 using Gem.Core.Data;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Gem.Core.Learning;
 
@@ -21,8 +22,11 @@ public sealed record MeasureSeries(MeasureKind Kind, MeasureRole Role, IReadOnly
 /// <see cref="ConsultationFigures"/> — never a number typed in. Suppressed points (fewer than 10 persons, sessions or
 /// requests) stay gaps and are left out of the run-chart rules.
 /// </summary>
-public sealed class ExperimentMeasures(GemDbContext db, DashboardService dashboard, TimeProvider clock)
+public sealed class ExperimentMeasures(GemDbContext db, DashboardService dashboard, TimeProvider clock, IMemoryCache? cache = null)
 {
+    /// <summary>A series is kept this long (its points are closed weeks or months; only the newest can still grow).</summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
+
     /// <summary>At most this many points per series (two years of months, or a year of weeks).</summary>
     public const int MaxPoints = 60;
 
@@ -66,6 +70,19 @@ public sealed class ExperimentMeasures(GemDbContext db, DashboardService dashboa
     public async Task<IReadOnlyList<MeasureSeries>> SeriesAsync(Experiment experiment, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(experiment);
+        if (cache is null) return await ComputeSeriesAsync(experiment, ct);
+        // Keyed by everything the series depends on, so an edited experiment is computed again.
+        var key = ("learning-series", experiment.Id, experiment.Interval, experiment.BaselineFrom, experiment.ChangeFrom, experiment.EndsOn,
+            experiment.OutcomeMeasure, experiment.ProcessMeasure, experiment.BalancingMeasure, experiment.Sector, LocalTime.Day(clock.GetUtcNow()));
+        return (await cache.GetOrCreateAsync(key, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return ComputeSeriesAsync(experiment, ct);
+        }))!;
+    }
+
+    private async Task<IReadOnlyList<MeasureSeries>> ComputeSeriesAsync(Experiment experiment, CancellationToken ct)
+    {
         var today = LocalTime.Day(clock.GetUtcNow());
         var last = experiment.EndsOn is { } e && e < today ? e : today.AddDays(-1);
         var periods = Periods(experiment.Interval, experiment.BaselineFrom, last);

@@ -20,6 +20,7 @@ public static class LearningModule
     public static void AddLearning(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddMemoryCache();
         services.AddScoped<ValuesCharters>();
         services.AddScoped<Workshops>();
         services.AddScoped<ExperimentMeasures>();

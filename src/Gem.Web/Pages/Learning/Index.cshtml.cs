@@ -2,19 +2,16 @@ using Gem.Core.Data;
 using Gem.Core.Learning;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Gem.Web.Pages.Learning;
 
 /// <summary>
 /// The public page of a region's learning (no account): the charter and how many organisations signed it, the workshops
 /// per GEM challenge with the roles present, running experiments with their run charts, and the decisions with what the
-/// region stops doing. Aggregate only; every figure through disclosure control. Computed once per <see cref="CacheFor"/>.
+/// region stops doing. Aggregate only; every figure through disclosure control. The measure series are cached (<see cref="ExperimentMeasures.CacheFor"/>); decisions show at once.
 /// </summary>
-public sealed class IndexModel(LearningReports reports, GemDbContext db, IMemoryCache cache) : LearningPageModel
+public sealed class IndexModel(LearningReports reports, GemDbContext db) : LearningPageModel
 {
-    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
-
     [BindProperty(SupportsGet = true, Name = "regio")] public Guid? RegionId { get; set; }
 
     public LearningReport Report { get; private set; } = null!;
@@ -28,11 +25,7 @@ public sealed class IndexModel(LearningReports reports, GemDbContext db, IMemory
         if (Regions.Count == 0) return NotFound();
         Region = RegionId is { } id && Regions.Any(r => r.Id == id) ? id : RegionId is null ? Regions[0].Id : Guid.Empty;
         if (Region == Guid.Empty) return NotFound();
-        var built = await cache.GetOrCreateAsync(("learning", Region), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return reports.BuildWithSeriesAsync(Region, ct);
-        });
+        var built = await reports.BuildWithSeriesAsync(Region, ct);
         if (built is null) return NotFound();
         (Report, Series) = built.Value;
         return Page();
