@@ -18,17 +18,17 @@ namespace Gem.Web.Tests.Learning;
 /// </summary>
 public sealed class ExperimentMeasureTests
 {
-    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Measure_ForAPeriod_EqualsTheDashboardsFigure(DatabaseProvider provider)
+    /// <remarks>SQLite only: simulating weeks of the region takes minutes on PostgreSQL; the queries are the dashboard's, whose own tests run on both.</remarks>
+    [Fact]
+    public async Task Measure_ForAPeriod_EqualsTheDashboardsFigure()
     {
-        await using var factory = await GemWebFactory.CreateAsync(provider);
+        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite);
         var end = DateTimeOffset.UtcNow;
         var today = LocalTime.Day(end);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<GemDbContext>();
             await new DemoHistory(db).RunAsync(end, weeks: 10, citizensPerWeek: 14);
-            await new ConsultationHistory(db).RunAsync(end.AddDays(-70), end);
         }
         var from = today.AddDays(-63);
         var to = today.AddDays(-1);

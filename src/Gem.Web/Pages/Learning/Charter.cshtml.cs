@@ -30,19 +30,19 @@ public sealed class CharterModel(ValuesCharters charters, GemDbContext db, TimeP
 
     public async Task<IActionResult> OnPostSignAsync(string? signerRole, string? commitments, string? stopsDoing, CancellationToken ct)
     {
-        if (Me is not { PartnerId: { } partner } me) return Forbid();
+        if (Me is not { PartnerId: { } partner } me) return Refused();
         return await RunAsync(() => charters.SignAsync(partner, signerRole, commitments, stopsDoing, me, ct), "/leren/waarden", () => LoadAsync(ct));
     }
 
     public async Task<IActionResult> OnPostPublishAsync(string? text, CancellationToken ct)
     {
-        if (Me is not { } me || !await LoadAsync(ct)) return Forbid();
+        if (Me is not { } me || !await LoadAsync(ct)) return Refused();
         return await RunAsync(() => charters.PublishAsync(RegionId, text, me, ct), "/leren/waarden", () => LoadAsync(ct));
     }
 
     public async Task<IActionResult> OnPostRemindAsync(CancellationToken ct)
     {
-        if (Me is not { IsCoordinator: true }) return Forbid();
+        if (Me is not { IsCoordinator: true }) return Refused();
         var queued = await charters.QueueRenewalRemindersAsync(ct);
         return Redirect("/leren/waarden?queued=" + queued.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

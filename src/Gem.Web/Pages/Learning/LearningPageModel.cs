@@ -27,7 +27,7 @@ public abstract class LearningPageModel : PageModel
         }
         catch (ForbiddenException)
         {
-            return Forbid();
+            return Refused();
         }
         catch (NotFoundException)
         {
@@ -45,6 +45,9 @@ public abstract class LearningPageModel : PageModel
         await reload();
         return Page();
     }
+
+    /// <summary>403: signed in, but this rule does not let this account do it (not a redirect to the sign-in page).</summary>
+    protected IActionResult Refused() => StatusCode(StatusCodes.Status403Forbidden);
 
     /// <summary>A measure's figure as the page writes it: "&lt; 10" when suppressed, a share as a percentage, a mean without its interval.</summary>
     public static string Format(Figure f) => f.Kind switch

@@ -16,7 +16,7 @@ public sealed class WorkshopsModel(Workshops workshops, GemDbContext db) : Learn
 
     public async Task<IActionResult> OnPostAsync(GemChallenge challenge, string? title, string? aim, CancellationToken ct)
     {
-        if (Me is not { } me) return Forbid();
+        if (Me is not { } me) return Refused();
         var region = await db.Regions.AsNoTracking().OrderBy(r => r.Name).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
         if (region is null) return NotFound();
         Workshop? created = null;
