@@ -7,6 +7,7 @@ using Gem.Web.Diary;
 using Gem.Web.FrontDoor;
 using Gem.Web.Groups;
 using Gem.Web.Hosting;
+using Gem.Web.Learning;
 using Gem.Web.Monitor;
 using Gem.Web.Plan;
 
@@ -23,6 +24,7 @@ builder.AddMonitor();
 builder.AddConsultation();
 builder.AddDiary();
 builder.AddCommunity();
+builder.AddLearning();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ app.MapPlan();
 app.MapConsultation();
 app.MapDiary();
 app.MapCommunity();
+app.MapLearning();
 
 app.Run();
 

@@ -14,8 +14,13 @@ public class Partner
     public string? Address { get; set; }
     public string? Pc4 { get; set; }
     public string? City { get; set; }
-    /// <summary>The date this partner signed the region's shared values; null when not (yet) signed.</summary>
+    /// <summary>
+    /// The date of this partner's latest signature under the region's values charter; null when not (yet) signed. Written only
+    /// by <c>Learning.ValuesCharters</c> in the same transaction as the signature (a projection for the atlas, HSDS and FHIR; decision 851).
+    /// </summary>
     public DateOnly? ValuesSignedOn { get; set; }
+    /// <summary>The charter version of that latest signature.</summary>
+    public int? CharterVersion { get; set; }
     /// <summary>True for the clearly fictional organisations of the demo region.</summary>
     public bool IsFictional { get; set; }
     public List<Offer> Offers { get; set; } = [];

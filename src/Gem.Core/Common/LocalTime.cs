@@ -10,4 +10,11 @@ public static class LocalTime
 
     /// <summary>The calendar day in Amsterdam at <paramref name="at"/>: the day a visit or session counts for.</summary>
     public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime);
+
+    /// <summary>The UTC moment the Amsterdam day <paramref name="day"/> begins (PostgreSQL takes UTC only).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
 }

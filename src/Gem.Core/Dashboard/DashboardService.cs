@@ -44,26 +44,12 @@ public sealed class DashboardService(GemDbContext db, TimeProvider clock)
     {
         if (end <= start) throw new ValidationException("To", "The period ends after it starts.");
         var now = clock.GetUtcNow();
-        var fromDay = LocalTime.Day(start);
-        var toDay = LocalTime.Day(end.AddTicks(-1)); // the period ends before `end`
-        var counts = await db.Set<FrontDoorCount>().AsNoTracking()
-            .Where(c => c.Day >= fromDay && c.Day <= toDay && (c.Kind == CountKind.SectorStarted || c.Kind == CountKind.DomainChosen))
-            .GroupBy(c => new { c.Kind, c.Key }).Select(g => new { g.Key.Kind, g.Key.Key, Count = g.Sum(c => c.Count) }).ToListAsync(ct);
-        long Sum(CountKind kind, string key) => counts.Where(c => c.Kind == kind && c.Key == key).Sum(c => (long)c.Count);
-
-        var time = TimeToSupport.Compute(await DaysToAttendedSupportAsync(fromDay, toDay, ct), Rules);
-        var sectors = CategoryCounts.Compute("sectors", [.. Enum.GetValues<Sector>().Select(s => ("Sector." + s, Sum(CountKind.SectorStarted, s.ToString())))], Rules);
-        var domains = CategoryCounts.Compute("domains",
-            [.. Enum.GetValues<LifeDomains>().Where(d => d != LifeDomains.None).Select(d => ("Domain." + d, Sum(CountKind.DomainChosen, d.ToString())))], Rules);
+        var time = await TimeToSupportAsync(start, end, ct);
+        var (sectors, domains) = await StartsAsync(start, end, ct);
 
         var groups = await GroupShareAsync(start, end, ct);
 
-        var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => s.Start >= start && s.Start < end && s.Start <= now)
-            .Select(s => new { s.Id, s.Offer!.Format, s.Offer.Capacity, Expert = db.SessionFacilitators.Any(f => f.SessionId == s.Id && f.Role == FacilitatorRoles.ExperienceExpert) })
-            .ToListAsync(ct);
-        var groupSessions = sessions.Where(s => new Offer { Name = "", Format = s.Format, Capacity = s.Capacity }.IsGroup).Select(s => s.Expert).ToList();
-        var (coSessions, coShare) = CoFacilitation.Compute(groupSessions, Rules);
+        var (coSessions, coShare) = await CoFacilitationAsync(start, end, ct);
 
         var catalog = await FrontDoorCatalog.LoadAsync(db, now, ct);
         var pc4s = await db.RegionAreas.AsNoTracking().Select(a => a.Pc4).Distinct().OrderBy(p => p).ToListAsync(ct);
@@ -78,12 +64,49 @@ public sealed class DashboardService(GemDbContext db, TimeProvider clock)
             g.Count(s => !Seats.HasFreeSeat(Seats.Free(s.Offer!, s)))));
         var full = Dashboard.FullOffers.Compute(loads);
 
-        var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.At >= start && c.At < end).ToListAsync(ct);
-        var recovery = RecoveryChange.Compute(checkIns, Rules);
+        var recovery = await RecoveryAsync(start, end, ct);
         var plans = await db.PersonalPlans.AsNoTracking().ToListAsync(ct);
         var planTable = PlanFigures.Compute(plans, Rules);
 
         return new DashboardReport(start, end, time, groups, sectors, domains, gaps, gapAreas, full, coSessions, coShare, recovery, planTable);
+    }
+
+    /// <summary>Where people started at the front door in the period (anonymous daily counts): by sector and by life domain.</summary>
+    public async Task<(CategoryCounts.Result Sectors, CategoryCounts.Result Domains)> StartsAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default)
+    {
+        var fromDay = LocalTime.Day(start);
+        var toDay = LocalTime.Day(end.AddTicks(-1)); // the period ends before `end`
+        var counts = await db.Set<FrontDoorCount>().AsNoTracking()
+            .Where(c => c.Day >= fromDay && c.Day <= toDay && (c.Kind == CountKind.SectorStarted || c.Kind == CountKind.DomainChosen))
+            .GroupBy(c => new { c.Kind, c.Key }).Select(g => new { g.Key.Kind, g.Key.Key, Count = g.Sum(c => c.Count) }).ToListAsync(ct);
+        long Sum(CountKind kind, string key) => counts.Where(c => c.Kind == kind && c.Key == key).Sum(c => (long)c.Count);
+        var sectors = CategoryCounts.Compute("sectors", [.. Enum.GetValues<Sector>().Select(s => ("Sector." + s, Sum(CountKind.SectorStarted, s.ToString())))], Rules);
+        var domains = CategoryCounts.Compute("domains",
+            [.. Enum.GetValues<LifeDomains>().Where(d => d != LifeDomains.None).Select(d => ("Domain." + d, Sum(CountKind.DomainChosen, d.ToString())))], Rules);
+        return (sectors, domains);
+    }
+
+    /// <summary>Time from the front-door visit (a visit day in the period) to the first attended support.</summary>
+    public async Task<TimeToSupport.Result> TimeToSupportAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default) =>
+        TimeToSupport.Compute(await DaysToAttendedSupportAsync(LocalTime.Day(start), LocalTime.Day(end.AddTicks(-1)), ct), Rules);
+
+    /// <summary>Group sessions held in the period (up to now) and the share with an experience expert among the facilitators.</summary>
+    public async Task<(Figure Sessions, Figure Share)> CoFacilitationAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.Start >= start && s.Start < end && s.Start <= now)
+            .Select(s => new { s.Id, s.Offer!.Format, s.Offer.Capacity, Expert = db.SessionFacilitators.Any(f => f.SessionId == s.Id && f.Role == FacilitatorRoles.ExperienceExpert) })
+            .ToListAsync(ct);
+        var groupSessions = sessions.Where(s => new Offer { Name = "", Format = s.Format, Capacity = s.Capacity }.IsGroup).Select(s => s.Expert).ToList();
+        return CoFacilitation.Compute(groupSessions, Rules);
+    }
+
+    /// <summary>Recovery as people rate it, from the check-ins in the period.</summary>
+    public async Task<RecoveryChange.Result> RecoveryAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default)
+    {
+        var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.At >= start && c.At < end).ToListAsync(ct);
+        return RecoveryChange.Compute(checkIns, Rules);
     }
 
     /// <summary>
@@ -117,7 +140,7 @@ public sealed class DashboardService(GemDbContext db, TimeProvider clock)
     }
 
     /// <summary>Group share from <see cref="GroupShare"/>, with the distinct persons behind each partner's contacts (also per part of a period, for the trend).</summary>
-    public async Task<GroupShareFigures.Result> GroupShareAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    public async Task<GroupShareFigures.Result> GroupShareAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default)
     {
         var (region, partners) = await new GroupShare(db).ComputeAsync(start, end, ct);
         var present = await (

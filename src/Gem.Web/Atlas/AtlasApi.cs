@@ -129,8 +129,8 @@ public sealed record SessionDto(Guid Id, DateTimeOffset Start, DateTimeOffset En
 }
 
 public sealed record PartnerDto(Guid Id, string Name, Sector Sector, string Description, string? Website, string? Email,
-    string? Phone, string? Address, string? City, DateOnly? ValuesSignedOn, bool IsFictional)
+    string? Phone, string? Address, string? City, DateOnly? ValuesSignedOn, bool IsFictional, int? CharterVersion = null)
 {
     public static PartnerDto From(Partner p) => new(p.Id, p.Name, p.Sector, p.Description, p.Website, p.Email, p.Phone,
-        p.Address, p.City, p.ValuesSignedOn, p.IsFictional);
+        p.Address, p.City, p.ValuesSignedOn, p.IsFictional, p.CharterVersion);
 }

@@ -19,6 +19,8 @@ public static class HsdsTerms
     public const string Sector = "sector";
     /// <summary>Seats per session; the attribute's <c>value</c> holds the number (HSDS 3.0 has no capacity object).</summary>
     public const string Capacity = "capacity";
+    /// <summary>The values-charter version an organization signed (code <c>version_N</c>); the attribute's <c>value</c> holds the date (issue 16).</summary>
+    public const string ValuesCharter = "values_charter";
 
     public static string Taxonomy(string vocabulary) => "urn:gem:atlas:" + vocabulary;
 

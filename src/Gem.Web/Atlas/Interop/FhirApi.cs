@@ -29,6 +29,7 @@ public static class FhirApi
     public const int MaxCount = 200;
     public const string SectorSystem = "urn:gem:atlas:sector";
     public const string FormatSystem = "urn:gem:atlas:format";
+    public const string ValuesCharterExtension = "https://gem.example/fhir/StructureDefinition/values-charter";
 
     public const string IncludeOrganization = "HealthcareService:organization";
     public const string IncludeLocation = "HealthcareService:location";
@@ -240,6 +241,12 @@ public static class FhirApi
     {
         var organization = new FhirOrganization { Id = p.Id.ToString(), Active = true, Name = p.Name };
         organization.Type.Add(Concept(SectorSystem, p.Sector));
+        if (p.CharterVersion is { } version)
+        {
+            // The values-charter version this organisation signed and when (issue 16, decision 851).
+            organization.Extension.Add(new Extension(ValuesCharterExtension, new Integer(version)));
+            if (p.ValuesSignedOn is { } signed) organization.Extension.Add(new Extension(ValuesCharterExtension + "-signed", new Date(signed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+        }
         if (!string.IsNullOrWhiteSpace(p.Phone)) organization.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, p.Phone.Trim()));
         if (!string.IsNullOrWhiteSpace(p.Email)) organization.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Email, ContactPoint.ContactPointUse.Work, p.Email.Trim()));
         if (!string.IsNullOrWhiteSpace(p.Website)) organization.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Url, ContactPoint.ContactPointUse.Work, p.Website.Trim()));

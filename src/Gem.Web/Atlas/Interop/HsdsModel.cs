@@ -149,7 +149,11 @@ public static class HsdsMapper
     public static HsdsOrganization Organization(Partner p) => new(
         p.Id, p.Name, p.Description, Email(p.Email), AbsoluteUrl(p.Website),
         string.IsNullOrWhiteSpace(p.Phone) ? [] : [new HsdsPhone(HsdsTerms.Derive(p.Id, "phone"), null, p.Id, p.Phone.Trim(), "voice")],
-        [Term(p.Id, "organization", HsdsTerms.Sector, p.Sector)]);
+        p.CharterVersion is { } version
+            ? [Term(p.Id, "organization", HsdsTerms.Sector, p.Sector), Attribute(p.Id, "organization", HsdsTerms.ValuesCharter, "version_" + version.ToString(CultureInfo.InvariantCulture),
+                "Waardenhandvest versie " + version.ToString(CultureInfo.InvariantCulture), "Values charter version " + version.ToString(CultureInfo.InvariantCulture),
+                p.ValuesSignedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]
+            : [Term(p.Id, "organization", HsdsTerms.Sector, p.Sector)]);
 
     public static HsdsLocation Location(Offer o)
     {
