@@ -35,7 +35,8 @@ public sealed record SeriesInput(SessionInput First, Repeat Repeat, DateOnly? Un
         var ev = new CalendarEvent { DtStart = new CalDateTime(local, tz) };
         ev.RecurrenceRule = new RecurrencePattern(FrequencyType.Weekly, Repeat == Repeat.Biweekly ? 2 : 1)
         {
-            Until = new CalDateTime(Until!.Value.ToDateTime(new TimeOnly(23, 59, 59)), tz),
+            // RFC 5545: UNTIL is UTC when DTSTART has a time zone; the end of the last local day.
+            Until = new CalDateTime(TimeZoneInfo.ConvertTimeToUtc(Until!.Value.ToDateTime(new TimeOnly(23, 59, 59)), LocalTime.Zone), "UTC"),
         };
         foreach (var day in Except) ev.ExceptionDates.Add(new CalDateTime(day.ToDateTime(TimeOnly.FromDateTime(local)), tz));
         return ev.GetOccurrences().Take(MaxSessions + 1).Select(o => new DateTimeOffset(o.Period.StartTime.AsUtc, TimeSpan.Zero)).ToList();

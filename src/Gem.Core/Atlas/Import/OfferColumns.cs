@@ -43,10 +43,6 @@ public static class OfferColumns
             Read = (OfferInput i, string c, out Bilingual? e) => { e = null; return i; },
             Help = new("Id of precieze naam van de partnerorganisatie; leeg = de organisatie die u bij het importeren kiest.",
                 "Id or exact name of the partner organisation; empty = the organisation chosen when importing.") },
-        new() { Dutch = "sleutel", English = "key", Field = KeyField, Aliases = ["code", "eigen code", "external id"],
-            Read = (OfferInput i, string c, out Bilingual? e) => { e = null; return i; },
-            Help = new("Uw eigen vaste code voor dit aanbod (hoogstens 200 tekens). Importeert u opnieuw, dan wordt het aanbod met dezelfde code bijgewerkt; leeg = de naam is de code.",
-                "Your own fixed code for this offer (at most 200 characters). Importing again updates the offer with the same code; empty = the name is the code.") },
         new() { Dutch = "naam", English = "name", Field = nameof(OfferInput.Name), Required = true,
             Read = (OfferInput i, string c, out Bilingual? e) => { e = null; return i with { Name = c }; },
             Help = new("Naam van het aanbod (verplicht, hoogstens 200 tekens).", "Name of the offer (required, at most 200 characters).") },
@@ -107,6 +103,10 @@ public static class OfferColumns
         new() { Dutch = "telefoon", English = "contact phone", Field = nameof(OfferInput.ContactPhone), Aliases = ["telefoonnummer", "phone", "contactphone"],
             Read = (OfferInput i, string c, out Bilingual? e) => { e = null; return i with { ContactPhone = Text(c) }; },
             Help = new("Telefoonnummer voor vragen.", "Phone number for questions.") },
+        new() { Dutch = "sleutel", English = "key", Field = KeyField, Aliases = ["code", "eigen code", "external id"],
+            Read = (OfferInput i, string c, out Bilingual? e) => { e = null; return i; },
+            Help = new("Uw eigen vaste code voor dit aanbod (hoogstens 200 tekens). Importeert u opnieuw, dan wordt het aanbod met dezelfde code bijgewerkt; leeg = de naam is de code.",
+                "Your own fixed code for this offer (at most 200 characters). Importing again updates the offer with the same code; empty = the name is the code.") },
     ];
 
     public static OfferColumn? Find(string heading) => All.FirstOrDefault(c => c.Matches(heading));

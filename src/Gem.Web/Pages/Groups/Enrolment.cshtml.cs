@@ -58,7 +58,7 @@ public sealed class EnrolmentModel(EnrolmentService enrolments, GemDbContext db)
         catch (DomainException e) when (e is ValidationException or ConflictException)
         {
             await LoadAsync(token, ct);
-            Error = e.Message;
+            Error = e is ValidationException v ? v.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? e.Message : e.Message;
             return Page();
         }
         return Redirect($"/groups/enrolment/{token}");
