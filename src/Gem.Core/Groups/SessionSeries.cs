@@ -24,7 +24,7 @@ public sealed record SeriesInput(SessionInput First, Repeat Repeat, DateOnly? Un
     public const int MaxSessions = 53;
 
     /// <summary>
-    /// The start times (UTC) of the series: an iCalendar RRULE (FREQ=WEEKLY;INTERVAL=1|2;UNTIL) with EXDATEs, expanded by
+    /// The start times (UTC) of the series: an iCalendar RRULE (FREQ=WEEKLY;INTERVAL=1|2) with EXDATEs, expanded lazily up to the last day by
     /// Ical.Net in Europe/Amsterdam, so a meeting at 19:00 stays at 19:00 across the change to and from summer time.
     /// </summary>
     public IReadOnlyList<DateTimeOffset> Starts()
@@ -33,13 +33,12 @@ public sealed record SeriesInput(SessionInput First, Repeat Repeat, DateOnly? Un
         var tz = LocalTime.Zone.Id;
         var local = TimeZoneInfo.ConvertTime(First.Start, LocalTime.Zone).DateTime;
         var ev = new CalendarEvent { DtStart = new CalDateTime(local, tz) };
-        ev.RecurrenceRule = new RecurrencePattern(FrequencyType.Weekly, Repeat == Repeat.Biweekly ? 2 : 1)
-        {
-            // RFC 5545: UNTIL is UTC when DTSTART has a time zone; the end of the last local day.
-            Until = new CalDateTime(TimeZoneInfo.ConvertTimeToUtc(Until!.Value.ToDateTime(new TimeOnly(23, 59, 59)), LocalTime.Zone), "UTC"),
-        };
+        // No UNTIL on the rule (Ical.Net wants it in UTC): the lazy expansion is cut at the end of the last local day instead.
+        ev.RecurrenceRule = new RecurrencePattern(FrequencyType.Weekly, Repeat == Repeat.Biweekly ? 2 : 1);
+        var last = Until!.Value;
         foreach (var day in Except) ev.ExceptionDates.Add(new CalDateTime(day.ToDateTime(TimeOnly.FromDateTime(local)), tz));
-        return ev.GetOccurrences().Take(MaxSessions + 1).Select(o => new DateTimeOffset(o.Period.StartTime.AsUtc, TimeSpan.Zero)).ToList();
+        return ev.GetOccurrences().Select(o => new DateTimeOffset(o.Period.StartTime.AsUtc, TimeSpan.Zero))
+            .TakeWhile(start => LocalTime.Day(start) <= last).Take(MaxSessions + 1).ToList();
     }
 
     public void EnsureValid(DateTimeOffset now)
