@@ -18,6 +18,9 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
     /// <summary>The pickup folder this host writes its mail to (.eml files).</summary>
     public string MailFolder { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "gem-mail-" + Guid.NewGuid().ToString("N"))).FullName;
 
+    /// <summary>The pickup folder this host writes its text messages to (.txt files), after <see cref="DeliverSmsAsync"/>.</summary>
+    public string SmsFolder { get; } = Path.Combine(Path.GetTempPath(), "gem-sms-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>
     /// Configuration for this host (key → value), applied before it starts. Tests get no background demo history and a
     /// high rate limit unless they set otherwise (e.g. <c>Gem:Database:DemoHistory</c>, a low <c>Gem:RateLimits:…</c>).
@@ -56,6 +59,8 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
         builder.UseSetting("Gem:Reminders:Enabled", "false");
         builder.UseSetting("Gem:Mail:Outbox:Enabled", "false"); // tests deliver with DeliverMailAsync
         builder.UseSetting("Gem:Mail:MessageIdDomain", "mail.test.example");
+        builder.UseSetting("Gem:Sms:PickupDirectory", SmsFolder);
+        builder.UseSetting("Gem:Sms:Enabled", "false"); // tests deliver with DeliverSmsAsync
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
     }
@@ -76,6 +81,13 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
         throw new TimeoutException("The outbox did not empty within 10 s.");
     }
 
+    /// <summary>Delivers every text message due now (the background sender is off in tests); the .txt files are in <see cref="SmsFolder"/> afterwards.</summary>
+    public async Task DeliverSmsAsync()
+    {
+        var sender = Services.GetRequiredService<Gem.Core.Sms.SmsOutboxSender>();
+        while (await sender.DeliverDueAsync() > 0) { }
+    }
+
     /// <summary><see cref="DeliverMailAsync"/> for synchronous test helpers.</summary>
     public void DeliverMail() => Task.Run(DeliverMailAsync).GetAwaiter().GetResult();
 
@@ -84,6 +96,7 @@ public class GemWebFactory(TestDatabase database, bool seedDemo = true) : WebApp
         await base.DisposeAsync();
         await Database.DisposeAsync();
         if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
+        if (Directory.Exists(SmsFolder)) Directory.Delete(SmsFolder, recursive: true);
         GC.SuppressFinalize(this);
     }
 }

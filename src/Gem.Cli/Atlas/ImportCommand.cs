@@ -84,7 +84,7 @@ public static class ImportCommand
             return Rejected;
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Imported} aanbiedingen geïmporteerd. / {result.Imported} offers imported."));
+            $"{result.Imported} aanbiedingen geïmporteerd, waarvan {result.Updated} bijgewerkt. / {result.Imported} offers imported, {result.Updated} of them updated."));
         return Imported;
     }
 }

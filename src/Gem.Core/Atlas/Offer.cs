@@ -40,6 +40,11 @@ public class Offer
 
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>
+    /// The stable key an import knows this offer by within its organisation (the file's "sleutel" column, an HSDS service
+    /// id, or else the offer's name): importing the same file again updates the offer instead of adding a copy.
+    /// </summary>
+    public string? ImportKey { get; set; }
+    /// <summary>
     /// When staff deleted or archived the offer (UTC). An archived offer is hidden everywhere by a query filter; only the
     /// HSDS and FHIR APIs read past it, so partners that sync incrementally learn that it is gone (decision 204).
     /// </summary>

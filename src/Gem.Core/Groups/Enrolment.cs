@@ -44,6 +44,13 @@ public class Enrolment
     public string Token { get; set; } = NewToken();
 
     public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>
+    /// A short code the person keeps (shown on the confirmation page, in the mail and the SMS): with the e-mail address or
+    /// phone number it finds the enrolment again at <c>/aanmelding</c> (<see cref="EnrolmentCode"/>). Null for enrolments
+    /// made before codes existed.
+    /// </summary>
+    public string? Code { get; set; } = EnrolmentCode.New();
 }
 
 public enum AttendanceMark

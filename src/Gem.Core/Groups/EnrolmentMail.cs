@@ -22,10 +22,14 @@ public sealed class EnrolmentMail(IOptions<MailOptions> options, TimeProvider cl
     public const string CancelledKind = "enrolment.cancelled";
     public const string CalledOffKind = "enrolment.calledoff";
 
-    /// <summary>Queues the confirmation of a new enrolment (with an e-mail address) in the caller's SaveChanges.</summary>
+    /// <summary>Queues the confirmation of a new enrolment in the caller's SaveChanges: by mail, or by SMS when a phone number is the only contact.</summary>
     public static void QueueConfirmation(GemDbContext db, Enrolment e, DateTimeOffset now)
     {
-        if (e.Email is null) return; // reached by phone: the group calls or texts
+        if (e.Email is null)
+        {
+            EnrolmentSms.QueueConfirmation(db, e, now);
+            return;
+        }
         db.Queue(new OutboxMessage { Key = $"confirm.{e.Id:N}", Kind = ConfirmationKind, To = e.Email, ToName = Outbox.OneLine(e.Name), EnrolmentId = e.Id, SessionId = e.SessionId }, now);
     }
 

@@ -13,6 +13,8 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         b.Property(e => e.Phone).HasMaxLength(50);
         b.Property(e => e.Token).HasMaxLength(64);
         b.HasIndex(e => e.Token).IsUnique();
+        b.Property(e => e.Code).HasMaxLength(EnrolmentCode.Length);
+        b.HasIndex(e => e.Code).IsUnique();
         b.HasIndex(e => new { e.OfferId, e.Status });
         b.HasIndex(e => new { e.SessionId, e.Status });
         // One active (not cancelled) enrolment per contact per session.

@@ -69,7 +69,11 @@ public sealed class SessionCancellation(GemDbContext db, TimeProvider clock)
         }
         offer.UpdatedAt = now; // schedules changed: an incremental HSDS sync picks the service up again
         // Everyone whose calendar held a cancelled session gets a METHOD:CANCEL, queued with the cancellation (decision 601).
-        foreach (var (enrolment, held) in calendars.Values) EnrolmentMail.QueueCancellation(db, enrolment, held, byStaff: true, now);
+        foreach (var (enrolment, held) in calendars.Values)
+        {
+            EnrolmentMail.QueueCancellation(db, enrolment, held, byStaff: true, now);
+            EnrolmentSms.QueueCalledOff(db, enrolment, held, now); // reached only by phone: a text message
+        }
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await db.SaveChangesAsync(ct);

@@ -129,7 +129,7 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
             typeof(Goal), typeof(CheckIn), typeof(PersonalPlan), typeof(Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>),
             typeof(Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>), typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>),
             typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>), typeof(Identity.GemUser),
-            typeof(Mail.OutboxMessage), typeof(Consultation.ConsultationRequest), .. Diary.DiaryData.Tables,
+            typeof(Mail.OutboxMessage), typeof(Sms.SmsMessage), typeof(Consultation.ConsultationRequest), .. Diary.DiaryData.Tables,
             typeof(Community.CommunityMember), typeof(Community.CommunityPost), typeof(Community.CommunityThread),
         ], ct);
     }

@@ -16,6 +16,9 @@ public static class GroupsModule
         builder.Services.AddScoped<EnrolmentMail>();
         builder.Services.AddScoped<Gem.Core.Mail.IOutboxRenderer>(sp => sp.GetRequiredService<EnrolmentMail>()); // builds its mails when the outbox sends them
         builder.Services.AddScoped<SessionCancellation>();
+        builder.Services.AddScoped<Gem.Core.Sms.ISmsRenderer, EnrolmentSms>(); // phone-only enrolments: confirmation and call-off by SMS
+        builder.Services.AddScoped<SessionSeries>();
+        builder.Services.AddScoped<ParticipantContacts>();
         // Tests switch the background loop off and drive ReminderService.RunOnceAsync with a fake clock.
         if (builder.Configuration.GetValue("Gem:Reminders:Enabled", true)) builder.Services.AddHostedService<ReminderService>();
     }

@@ -11,6 +11,7 @@ public static class HostingModule
         builder.AddGemDatabase();
         builder.AddGemIdentity();
         builder.AddGemMail();
+        builder.AddGemSms();
         builder.AddGemLocalization();
         builder.AddGemRateLimits();
         builder.AddGemSecurity();

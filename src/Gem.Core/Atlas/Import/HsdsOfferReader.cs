@@ -61,6 +61,7 @@ public static class HsdsOfferReader
     private static readonly Dictionary<string, (string Column, string? Heading)> Cells = new()
     {
         [OfferColumns.PartnerField] = ("organization_id", null),
+        [OfferColumns.KeyField] = ("id", null),
         [nameof(OfferInput.Name)] = ("name", null),
         [nameof(OfferInput.Description)] = ("description", null),
         [nameof(OfferInput.Format)] = ("attributes", HsdsTerms.Format),
@@ -149,7 +150,7 @@ public static class HsdsOfferReader
             }
             input = input with { Accessibility = Items(location, "accessibility").Select(a => Str(a, "description")).FirstOrDefault(d => d is not null) };
         }
-        return new ImportRow(line, partner, input) { Cells = Cells };
+        return new ImportRow(line, partner, input) { Cells = Cells, Key = Str(s, "id") };
     }
 
     private static T? One<T>(string? code, string field, Action<string, Bilingual> error) where T : struct, Enum

@@ -27,7 +27,8 @@ public sealed record ImportError(int Line, string Column, string? Heading, Bilin
 }
 
 /// <summary>The outcome of an import: either every row was written, or none was and <see cref="Errors"/> says why.</summary>
-public sealed record ImportResult(int Rows, int Imported, IReadOnlyList<ImportError> Errors)
+/// <summary>What an import did: <paramref name="Imported"/> offers written, of which <paramref name="Updated"/> were already in Gem (same key) and were updated.</summary>
+public sealed record ImportResult(int Rows, int Imported, IReadOnlyList<ImportError> Errors, int Updated = 0)
 {
     public bool Succeeded => Errors.Count == 0;
 }

@@ -34,6 +34,8 @@ public static class OfferColumns
 {
     /// <summary>The pseudo-field of the partner column: it is not part of <see cref="OfferInput"/>.</summary>
     public const string PartnerField = "Partner";
+    /// <summary>The pseudo-field of the key column: the offer's stable key for re-imports (<see cref="Offer.ImportKey"/>).</summary>
+    public const string KeyField = "Key";
 
     public static readonly IReadOnlyList<OfferColumn> All =
     [
@@ -101,6 +103,10 @@ public static class OfferColumns
         new() { Dutch = "telefoon", English = "contact phone", Field = nameof(OfferInput.ContactPhone), Aliases = ["telefoonnummer", "phone", "contactphone"],
             Read = (OfferInput i, string c, out Bilingual? e) => { e = null; return i with { ContactPhone = Text(c) }; },
             Help = new("Telefoonnummer voor vragen.", "Phone number for questions.") },
+        new() { Dutch = "sleutel", English = "key", Field = KeyField, Aliases = ["code", "eigen code", "external id"],
+            Read = (OfferInput i, string c, out Bilingual? e) => { e = null; return i; },
+            Help = new("Uw eigen vaste code voor dit aanbod (hoogstens 200 tekens). Importeert u opnieuw, dan wordt het aanbod met dezelfde code bijgewerkt; leeg = de naam is de code.",
+                "Your own fixed code for this offer (at most 200 characters). Importing again updates the offer with the same code; empty = the name is the code.") },
     ];
 
     public static OfferColumn? Find(string heading) => All.FirstOrDefault(c => c.Matches(heading));

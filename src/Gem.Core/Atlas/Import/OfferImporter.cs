@@ -68,7 +68,8 @@ public sealed class OfferImporter(GemDbContext db, TimeProvider clock)
         }
         else if (actor.PartnerId is { } own) fallback = own;
 
-        var offers = new List<Offer>();
+        var rows = new List<(Guid Partner, string Key, ImportRow Row)>();
+        var keys = new HashSet<(Guid, string)>();
         var now = clock.GetUtcNow();
         var partnerMissing = false;
         foreach (var row in sheet.Rows)
@@ -103,22 +104,54 @@ public sealed class OfferImporter(GemDbContext db, TimeProvider clock)
                 foreach (var message in messages)
                     Add(field, OfferColumns.Translate(field, message));
 
+            var key = KeyOf(row);
+            if (key.Length > 200) Add(OfferColumns.KeyField, new("De sleutel is langer dan 200 tekens.", "The key is longer than 200 characters."));
             if (partnerId is { } pid)
             {
-                var offer = new Offer { Name = row.Input.Name, PartnerId = pid };
-                row.Input.ApplyTo(offer, now);
-                offers.Add(offer);
+                if (!keys.Add((pid, key)))
+                    Add(row.Key is null ? nameof(OfferInput.Name) : OfferColumns.KeyField, new(
+                        row.Key is null ? "Dit aanbod staat twee keer in het bestand (dezelfde naam). Geef elk aanbod een eigen naam of een eigen sleutel." : "Deze sleutel staat twee keer in het bestand. Elke regel heeft een eigen sleutel.",
+                        row.Key is null ? "This offer appears twice in the file (same name). Give each offer its own name or key." : "This key appears twice in the file. Each line has its own key."));
+                rows.Add((pid, key, row));
             }
         }
 
         if (errors.Count > 0) return new ImportResult(sheet.Rows.Count, 0, Sorted(errors));
 
+        // Re-importing updates: an offer of the same organisation with the same key (or, without a stored key, the same
+        // name) is updated in place, so its sessions, enrolments and links stay; only new keys add offers.
+        var partnerIds = rows.Select(r => r.Partner).Distinct().ToList();
+        var existing = (await db.Offers.Where(o => partnerIds.Contains(o.PartnerId)).ToListAsync(ct)).OrderBy(o => o.Id).ToList();
+        var byKey = existing.Where(o => o.ImportKey is not null).GroupBy(o => (o.PartnerId, o.ImportKey!)).ToDictionary(g => g.Key, g => g.First());
+        var byName = existing.Where(o => o.ImportKey is null).GroupBy(o => (o.PartnerId, NameKey(o.Name))).ToDictionary(g => g.Key, g => g.First());
+        var updated = 0;
+        var used = new HashSet<Guid>();
+        foreach (var (pid, key, row) in rows)
+        {
+            // Same key; or else (a file that now has keys, offers made by hand) the same name.
+            var name = NameKey(row.Input.Name);
+            var offer = byKey.GetValueOrDefault((pid, key)) ?? byName.GetValueOrDefault((pid, name)) ?? byKey.GetValueOrDefault((pid, name));
+            if (offer is not null && !used.Add(offer.Id)) offer = null;
+            if (offer is null)
+            {
+                offer = new Offer { Name = row.Input.Name, PartnerId = pid };
+                db.Offers.Add(offer);
+            }
+            else updated++;
+            row.Input.ApplyTo(offer, now);
+            offer.ImportKey = key;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Offers.AddRange(offers);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new ImportResult(sheet.Rows.Count, offers.Count, []);
+        return new ImportResult(sheet.Rows.Count, rows.Count, [], updated);
     }
+
+    /// <summary>A row's stable key: the file's own key, or else its name (trimmed, spaces collapsed, lower case).</summary>
+    private static string KeyOf(ImportRow row) => row.Key is { } key ? key.Trim() : NameKey(row.Input.Name);
+
+    private static string NameKey(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     private static ImportResult Failed(ImportError error) => new(0, 0, [error]);
 

@@ -200,7 +200,7 @@ public static class TabularOfferReader
                         string.Create(CultureInfo.InvariantCulture, $"Deze cel bevat een onzichtbaar stuurteken (U+{(int)bad:X4}). Haal het weg."),
                         string.Create(CultureInfo.InvariantCulture, $"This cell holds an invisible control character (U+{(int)bad:X4}). Remove it."))));
             var input = new OfferInput();
-            string? partner = null;
+            string? partner = null, key = null;
             for (var i = 0; i < map.Length; i++)
             {
                 if (map[i] is not { } col) continue;
@@ -210,13 +210,18 @@ public static class TabularOfferReader
                     partner = string.IsNullOrWhiteSpace(cell) ? null : cell.Trim();
                     continue;
                 }
+                if (col.Field == OfferColumns.KeyField)
+                {
+                    key = string.IsNullOrWhiteSpace(cell) ? null : cell.Trim();
+                    continue;
+                }
                 input = col.Read(input, cell, out var error);
                 if (error is not null) errors.Add(new ImportError(raw.Line, column(i, headings[i]), headings[i].Trim(), error));
             }
             if (raw.Cells.Count > map.Length && raw.Cells.Skip(map.Length).Any(c => !string.IsNullOrWhiteSpace(c)))
                 errors.Add(new ImportError(raw.Line, column(map.Length, ""), null, new Bilingual(
                     "Deze regel heeft meer cellen dan er koppen zijn.", "This line has more cells than there are headings.")));
-            rows.Add(new ImportRow(raw.Line, partner, input) { Cells = cellsByField });
+            rows.Add(new ImportRow(raw.Line, partner, input) { Cells = cellsByField, Key = key });
         }
         return new ImportSheet(rows, errors);
     }

@@ -54,7 +54,7 @@ public sealed class EditOfferModel(OfferEditor editor) : PageModel
             {
                 var partnerId = PartnerId ?? actor.PartnerId;
                 if (partnerId is null || !actor.MayManage(partnerId.Value)) return NotFound();
-                await editor.CreateAsync(actor, partnerId.Value, Form.ToInput(), ct);
+                OfferId = (await editor.CreateAsync(actor, partnerId.Value, Form.ToInput(), ct)).Id;
             }
         }
         catch (NotFoundException)
@@ -70,7 +70,7 @@ public sealed class EditOfferModel(OfferEditor editor) : PageModel
             Errors = new Dictionary<string, string[]>(e.Errors);
             return Page();
         }
-        return Redirect("/partner");
+        return Redirect($"/partner?saved={OfferId}"); // the list says it was saved
     }
 }
 

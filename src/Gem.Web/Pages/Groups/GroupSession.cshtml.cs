@@ -35,7 +35,7 @@ public sealed class GroupSessionModel(GemDbContext db, Attendances attendances) 
         }
         catch (ValidationException e)
         {
-            Error = e.Message;
+            Error = e.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? e.Message; // the sentence itself, translated on the page
         }
         await LoadAsync(id, ct);
         return Page();
