@@ -167,7 +167,8 @@ public sealed partial class JourneyTests(BrowserFixture browser, ITestOutputHelp
         {
             // Chart text at 12 px or more on a phone.
             var smallest = await ownerPage.EvaluateAsync<double>("""
-                () => Math.min(...[...document.querySelectorAll('svg.checkin-chart text')].map(t => t.getBoundingClientRect().height)) """);
+                () => Math.min(...[...document.querySelectorAll('svg.checkin-chart text')].map(t => t.getBoundingClientRect().height))
+                """);
             Assert.True(smallest >= 12, $"check-in chart text is {smallest:0.#} px high");
         }
         check.AssertClean(output);

@@ -69,7 +69,7 @@ public sealed class IndexModel(
             var result = new List<(string, Figure)>();
             foreach (var (from, to) in parts)
             {
-                var share = await dashboard.GroupShareAsync(StartOfDay(from), to == today ? now : StartOfDay(to.AddDays(1)), ct);
+                var share = await dashboard.GroupShareAsync(LocalTime.StartOfDay(from), to == today ? now : LocalTime.StartOfDay(to.AddDays(1)), ct);
                 result.Add((from.ToString("MMM yy", CultureInfo.CurrentCulture) + "–" + to.ToString("MMM yy", CultureInfo.CurrentCulture), share.RegionShare));
             }
             return result;
@@ -77,7 +77,7 @@ public sealed class IndexModel(
         if (history.Running) return await Compute();
         return (await cache.GetOrCreateAsync(("dashboard-trend", From, To, CultureInfo.CurrentCulture.Name), entry =>
         {
-            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            entry.AbsoluteExpirationRelativeToNow = DashboardReports.CacheFor;
             return Compute();
         }))!;
     }
