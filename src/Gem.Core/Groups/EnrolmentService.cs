@@ -53,25 +53,12 @@ public sealed class SessionFullException(IReadOnlyList<Alternative> alternatives
 public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWatches? watches = null, EnrolmentMail? mail = null,
     AlternativesCache? alternatives = null)
 {
-    /// <summary>
-    /// The session with its offer: the one read before the seat, compiled once (no LINQ translation per request). One per
-    /// provider: a compiled query keeps the executor of the last model it ran on, so a process with both (the tests) must
-    /// not share one between SQLite and PostgreSQL contexts.
-    /// </summary>
-    private static readonly Func<GemDbContext, Guid, CancellationToken, Task<Session?>> SessionWithOfferPostgres = CompileSessionWithOffer();
-    private static readonly Func<GemDbContext, Guid, CancellationToken, Task<Session?>> SessionWithOfferSqlite = CompileSessionWithOffer();
-
-    private static Func<GemDbContext, Guid, CancellationToken, Task<Session?>> CompileSessionWithOffer() =>
-        EF.CompileAsyncQuery((GemDbContext db, Guid id, CancellationToken ct) => db.Sessions.AsNoTracking().Include(s => s.Offer).FirstOrDefault(s => s.Id == id));
-
-    private Func<GemDbContext, Guid, CancellationToken, Task<Session?>> SessionWithOffer =>
-        db.Database.IsSqlite() ? SessionWithOfferSqlite : SessionWithOfferPostgres;
-
     /// <summary>Takes a seat and records the enrolment; the result carries its Session and Offer (detached).</summary>
     public async Task<Enrolment> EnrolAsync(Guid sessionId, EnrolmentRequest request, CancellationToken ct = default)
     {
         request.EnsureValid();
-        var session = await SessionWithOffer(db, sessionId, ct)
+        // Not a compiled query: those fail when one process holds several models (tests, a second database).
+        var session = await db.Sessions.AsNoTracking().Include(s => s.Offer).FirstOrDefaultAsync(s => s.Id == sessionId, ct)
             ?? throw new NotFoundException("Session not found.");
         var now = clock.GetUtcNow();
         if (session.End <= now) throw new ValidationException("SessionId", "This session has already taken place.");

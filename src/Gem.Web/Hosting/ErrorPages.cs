@@ -16,8 +16,9 @@ public static class ErrorPages
     /// <summary>A request from a program rather than a person's browser.</summary>
     public static bool IsMachineRequest(HttpContext http)
     {
-        var path = http.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/fhir") || path.StartsWithSegments("/openapi")) return true;
+        // While an exception is handled the request path is already the handling path (/fout): judge by the original one.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } original ? new PathString(original) : http.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/fhir") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/calendar")) return true;
         var accept = http.Request.Headers.Accept.ToString();
         return accept.Contains("json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase);
     }
@@ -57,10 +58,12 @@ public static class ErrorPages
         var http = context.HttpContext;
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         var status = http.Response.StatusCode;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = status, Title = Title(status) },
-        });
+        var details = new ProblemDetails { Status = status, Title = Title(status) };
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details }))
+            await WriteProblemJsonAsync(http, details, http.RequestAborted);
     }
+
+    /// <summary>Writes ProblemDetails as application/problem+json whatever the request's Accept header asked for.</summary>
+    public static Task WriteProblemJsonAsync(HttpContext http, ProblemDetails details, CancellationToken ct) =>
+        http.Response.WriteAsJsonAsync(details, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
 }

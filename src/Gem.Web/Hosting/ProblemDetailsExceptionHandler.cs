@@ -37,7 +37,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         if (exception is TooManyRequestsException tooMany)
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (details.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception })) return true;
+        // A program that asked for something other than JSON still gets the documented problem, never the people's page.
+        await ErrorPages.WriteProblemJsonAsync(context, details, ct);
+        return true;
     }
 
     private static ProblemDetails? Map(Exception exception)
