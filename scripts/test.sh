@@ -37,7 +37,7 @@ echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on port $port
 results=artifacts/test-results
 rm -rf "$results"
 status=0
-dotnet test Gem.sln --logger "trx" --results-directory "$results" "$@" || status=$?
+dotnet test Gem.sln --blame-hang-timeout 10m --logger "trx" --results-directory "$results" "$@" || status=$?
 
 # One plain closing line over all test assemblies: "N passed, N failed, N skipped".
 python3 - "$results" <<'PY'
