@@ -67,7 +67,7 @@ public sealed class AtlasBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await page.GotoAsync($"/partner/offers/{offer.Id}/edit");
         await page.GetByLabel("Naam").FillAsync("Lotgenotengroep Zonnebloem (bewerkt)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
-        await page.WaitForURLAsync("**/partner");
+        await page.WaitForURLAsync("**/partner**"); // with the saved confirmation in the query
 
         await page.GotoAsync($"/atlas/offers/{offer.Id}");
         Assert.Equal("Lotgenotengroep Zonnebloem (bewerkt)", await page.Locator("h1").InnerTextAsync());
