@@ -41,7 +41,8 @@ public static class LearningModule
         api.MapGet("/regions", async (GemDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await db.Regions.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name, Href = "/api/learning/regions/" + r.Id }).ToListAsync(ct)));
         api.MapGet("/regions/{id:guid}", async (Guid id, LearningReports reports, CancellationToken ct) =>
-            await reports.BuildAsync(id, ct) is { } report ? Results.Text(JsonSerializer.Serialize(report, Json), "application/json", Encoding.UTF8) : Results.NotFound());
+            await reports.BuildAsync(id, ct) is { } report ? Results.Text(JsonSerializer.Serialize(report, Json), "application/json", Encoding.UTF8) : Results.NotFound())
+            .Produces<LearningReport>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>The learning actor of a signed-in user; a coordinator is someone in the coordinator role (admins are not decision makers).</summary>

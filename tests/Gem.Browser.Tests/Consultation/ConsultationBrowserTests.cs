@@ -39,7 +39,7 @@ public sealed class ConsultationBrowserTests(BrowserFixture browser) : IClassFix
         await using var context = await browser.Browser.NewContextAsync(new() { StorageState = state, ViewportSize = new() { Width = Width, Height = 740 }, BaseURL = browser.BaseUrl });
         var check = await context.NewPageAsync();
         await check.GotoAsync(page.Url);
-        var result = await check.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        var result = await check.RunAxeAsync(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
         if (result.Passes.Length == 0) problems.Add(page.Url + ": axe did not run");
         problems.AddRange(result.Violations.Select(v => $"{page.Url} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(",", n.Target)))}"));
         var scroll = await check.EvaluateAsync<int>("document.documentElement.scrollWidth");

@@ -98,7 +98,7 @@ public sealed class FrontDoorBrowserTests(BrowserFixture browser) : IClassFixtur
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(path);
-        var result = await page.RunAxe(new AxeRunOptions
+        var result = await page.RunAxeAsync(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         });
@@ -114,7 +114,7 @@ public sealed class FrontDoorBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.GotoAsync("/voorportaal/hulp?d=LonelinessAndContact");
         var href = await page.GetByTestId("match").Locator("h3 a").First.GetAttributeAsync("href");
         await page.GotoAsync(href!);
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        var result = await page.RunAxeAsync(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
         Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help}")));
     }
 

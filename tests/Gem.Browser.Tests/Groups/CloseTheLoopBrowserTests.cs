@@ -16,7 +16,7 @@ public sealed class CloseTheLoopBrowserTests(BrowserFixture browser) : IClassFix
     private static async Task AssertPhoneReadyAsync(IPage page)
     {
         Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "horizontal scrolling on " + page.Url);
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        var result = await page.RunAxeAsync(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
         Assert.NotEmpty(result.Passes);
         Assert.True(result.Violations.Length == 0, page.Url + "\n" + string.Join("\n",
             result.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(",", n.Target)))}")));

@@ -32,7 +32,7 @@ public sealed class ReadingPagesBrowserTests(BrowserFixture browser, ITestOutput
 
     private static async Task AssertNoViolationsAsync(IPage page, string when)
     {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        var result = await page.RunAxeAsync(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
         Assert.NotEmpty(result.Passes); // axe really ran
         Assert.True(result.Violations.Length == 0, when + ":\n" +
             string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(",", n.Target)))}")));
