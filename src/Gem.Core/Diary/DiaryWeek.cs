@@ -17,7 +17,7 @@ public sealed record DiaryWeekFigures(
     IReadOnlyList<DiaryMoment> Moments);
 
 /// <summary>
-/// "Jouw week" (decision 803): one "good feeling" score per answered moment — the mean of opgewekt, ontspannen and the
+/// "Jouw week" (decision 802): one "good feeling" score per answered moment — the mean of opgewekt, ontspannen and the
 /// reverse of somber, onrustig and geïrriteerd, on the sliders' 1–7 scale — summarised per context. Only moments answered
 /// in time count (late answers are kept and listed, not used for momentary figures); test prompts never count. A category
 /// is shown only with at least <see cref="MinMoments"/> moments, with a 95% t-interval around its mean. Pure: no I/O.

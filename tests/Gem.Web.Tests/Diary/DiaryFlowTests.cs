@@ -213,6 +213,18 @@ public sealed partial class DiaryFlowTests
         Assert.Contains("Met wie je was: je voelde je het best bij ‘Vrienden’ en het minst goed bij ‘Alleen’.", WebUtility.HtmlDecode(own), StringComparison.Ordinal);
         Assert.Contains(word, own, StringComparison.Ordinal); // the person sees their own moments
 
+        // Each finding links to the front door's results for what fits it: with friends best → meet peers; alone least good and
+        // feeling down and tense there → loneliness, low mood, anxiety. The results are the matcher's, explained by those answers.
+        var offerLinks = OfferLinkPattern().Matches(own).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Equal(Regex.Count(own, "data-testid=\"finding\""), offerLinks.Count);
+        Assert.Contains("/voorportaal/hulp?d=LonelinessAndContact&d=LowMood&d=AnxietyAndStress&w=MeetPeers", offerLinks);
+        var help = await world.Clients[Plan.PlanWorld.Self].GetStringAsync(offerLinks.First(l => l.Contains("w=MeetPeers", StringComparison.Ordinal)));
+        Assert.Contains("data-testid=\"match\"", help, StringComparison.Ordinal);
+        var whys = WhyPattern().Matches(help).Select(m => WebUtility.HtmlDecode(m.Value)).ToList();
+        Assert.NotEmpty(whys);
+        Assert.Contains(whys, why => why.Contains("je ontmoet anderen", StringComparison.Ordinal));
+        Assert.Contains("helpt bij", whys[0], StringComparison.Ordinal);
+
         // A resource-group member with consent sees the figures, not the moments, and the read is logged; without consent: not found, logged as refused.
         var member = await world.Clients[Plan.PlanWorld.MemberWith].GetAsync($"/plan/{person.Id}/dagboek");
         Assert.Equal(HttpStatusCode.OK, member.StatusCode);
@@ -245,6 +257,12 @@ public sealed partial class DiaryFlowTests
             Assert.False(await db.Set<PersonalDiary>().AnyAsync(d => d.OwnerId == person.Id));
         }
     }
+
+    [GeneratedRegex("href=\"([^\"]+)\"[^>]*data-testid=\"finding-offers\"")]
+    private static partial Regex OfferLinkPattern();
+
+    [GeneratedRegex("<p class=\"why\"[^>]*>.*?</p>", RegexOptions.Singleline)]
+    private static partial Regex WhyPattern();
 
     [GeneratedRegex(@"https?://\S+/dagboek/m/[0-9a-f]{32}")]
     private static partial Regex LinkPattern();

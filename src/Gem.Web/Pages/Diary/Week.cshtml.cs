@@ -1,6 +1,9 @@
+using Gem.Core.Atlas;
 using Gem.Core.Consent;
 using Gem.Core.Data;
 using Gem.Core.Diary;
+using Gem.Core.FrontDoor;
+using Gem.Web.FrontDoor;
 using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -39,5 +42,17 @@ public sealed class WeekModel(PlanAccess access, DiaryService diaries, GemDbCont
         Diary = await diaries.CurrentAsync(subject);
         if (Diary is not null) Figures = DiaryWeek.Compute(await diaries.MomentsAsync(Diary.Id), clock.GetUtcNow());
         return Page();
+    }
+
+    /// <summary>The front-door results that fit one finding (<see cref="DiaryOfferFits"/>): its life domains and wishes as the front door's own answers.</summary>
+    public string OfferHref(DiaryFinding finding)
+    {
+        var fit = DiaryOfferFits.For(finding, Figures?.Moments ?? []);
+        var query = new FrontDoorQuery
+        {
+            Domain = [.. Enum.GetValues<LifeDomains>().Where(d => d != LifeDomains.None && fit.Domains.HasFlag(d))],
+            Wish = [.. Enum.GetValues<Wishes>().Where(w => w != Wishes.None && fit.Wishes.HasFlag(w))],
+        };
+        return "/voorportaal/hulp?" + query.ToQueryString();
     }
 }
