@@ -11,6 +11,7 @@ internal static class CliCommands
         yield return Monitor.MonitorCommand.Create();
         yield return Monitor.SocialCommand.Create();
         yield return Dashboard.SimulateCommand.Create();
+        yield return Diary.StudyCommand.Create();
         yield break;
     }
 }
