@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Gem.Core.Atlas;
+using Gem.Bench;
 using Gem.Core.Data;
 using Gem.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,10 +22,7 @@ var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture)
 var connections = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 64;
 var provider = args.Length > 4 ? Enum.Parse<DatabaseProvider>(args[4]) : DatabaseProvider.Sqlite;
 
-var root = AppContext.BaseDirectory;
-while (root is not null && !File.Exists(Path.Combine(root, "Gem.sln"))) root = Path.GetDirectoryName(root);
-Environment.SetEnvironmentVariable("GEM_WEB_CONTENT_ROOT", Path.Combine(root ?? ".", "src", "Gem.Web"));
-Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+HttpLoad.PrepareHost();
 Environment.SetEnvironmentVariable("Gem__FrontDoor__CatalogSeconds", "3600");
 
 await using var factory = await GemWebFactory.CreateAsync(provider, seedDemo: false, start: false);
@@ -35,14 +30,7 @@ var generate = Stopwatch.StartNew();
 var (sessionCount, pc4s) = await NationalCatalog.GenerateAsync(factory.Database, offers, perOffer);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {offers:N0} offers, {sessionCount:N0} sessions on {provider} in {generate.Elapsed.TotalSeconds:F1} s"));
 
-using (var listener = new TcpListener(IPAddress.Loopback, 0))
-{
-    listener.Start();
-    factory.UseKestrel(((IPEndPoint)listener.LocalEndpoint).Port);
-}
-factory.StartServer();
-var baseAddress = new Uri(factory.ClientOptions.BaseAddress.ToString().Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = baseAddress };
+using var http = HttpLoad.Client(HttpLoad.StartOnKestrel(factory), connections);
 
 // Varied answers: 1–3 life domains, 0–2 wishes, a PC4 from anywhere in the country (or online only), sometimes days.
 var random = new Random(42);
@@ -62,7 +50,7 @@ var queries = Enumerable.Range(0, 1000).Select(_ =>
 var warm = Stopwatch.StartNew();
 (await http.GetAsync(queries[0])).EnsureSuccessStatusCode(); // loads the catalog into memory
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first request (catalog load) {warm.Elapsed.TotalSeconds:F1} s"));
-await RunAsync(http, i => queries[i % queries.Length], connections, 3); // JIT and connection warm-up
+await HttpLoad.RunAsync(http, i => queries[i % queries.Length], connections, 3); // JIT and connection warm-up
 
 // The matching alone, in process, one thread: what the endpoint costs without HTTP and JSON.
 var catalog = await factory.Services.GetRequiredService<Gem.Web.FrontDoor.FrontDoorCatalogCache>().GetAsync(CancellationToken.None);
@@ -83,45 +71,10 @@ var cpuMs = cpuTotalMs / matched;
 var cpuOwnMs = (cpuTotalMs - idleMsPerS * inproc.Elapsed.TotalSeconds) / matched;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"matching in process: {inproc.Elapsed.TotalMilliseconds / matched:F3} ms wall, {cpuMs:F3} ms CPU per request ({cpuOwnMs:F3} ms without the {idleMsPerS:F0} ms/s the idle process uses) over {catalog.Offers.Count:N0} offers, {matched:N0} requests (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
 
-var match = await RunAsync(http, i => queries[i % queries.Length], connections, seconds);
-var ping = await RunAsync(http, _ => "/api/frontdoor/ping", connections, seconds);
+var match = await HttpLoad.RunAsync(http, i => queries[i % queries.Length], connections, seconds);
+var ping = await HttpLoad.RunAsync(http, _ => "/api/frontdoor/ping", connections, seconds);
 Console.WriteLine();
-Console.WriteLine($"| endpoint | requests | errors | req/s | p50 ms | p95 ms | p99 ms |");
-Console.WriteLine($"|---|---|---|---|---|---|---|");
+Console.WriteLine(HttpLoad.TableHeader);
 Console.WriteLine(match.Row("GET /api/frontdoor/match"));
 Console.WriteLine(ping.Row("GET /api/frontdoor/ping"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\n{connections} connections, {seconds} s each, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (client and server on the same machine); p95 goal < 50 ms: {(match.P(0.95) < 50 ? "met" : "NOT met")}"));
-
-static async Task<Result> RunAsync(HttpClient http, Func<int, string> path, int connections, int seconds)
-{
-    var latencies = new ConcurrentBag<double>();
-    var errors = 0;
-    var next = -1;
-    var clock = Stopwatch.StartNew();
-    var until = TimeSpan.FromSeconds(seconds);
-    await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
-    {
-        while (clock.Elapsed < until)
-        {
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                using var response = await http.GetAsync(path(Interlocked.Increment(ref next)), HttpCompletionOption.ResponseContentRead);
-                if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
-            }
-            catch (HttpRequestException)
-            {
-                Interlocked.Increment(ref errors);
-            }
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-    }));
-    return new Result([.. latencies.Order()], errors, clock.Elapsed.TotalSeconds);
-}
-
-internal sealed record Result(double[] Sorted, int Errors, double Seconds)
-{
-    public double P(double q) => Sorted.Length == 0 ? double.NaN : Sorted[Math.Min(Sorted.Length - 1, (int)Math.Ceiling(q * Sorted.Length) - 1)];
-    public string Row(string name) => string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {Sorted.Length:N0} | {Errors} | {Sorted.Length / Seconds:F0} | {P(0.50):F1} | {P(0.95):F1} | {P(0.99):F1} |");
-}

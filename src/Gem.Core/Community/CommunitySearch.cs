@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Core.Community;
 
-public sealed record SearchHit(Guid PostId, Guid ThreadId, string ThreadTitle, string SpaceTitle, string Excerpt, DateTimeOffset At);
+/// <summary>A match; the page names its <see cref="Space"/> in the reader's language (a theme's title is its life domain).</summary>
+public sealed record SearchHit(Guid PostId, Guid ThreadId, string ThreadTitle, CommunitySpace Space, string Excerpt, DateTimeOffset At);
 
 /// <summary>
 /// Full-text search over visible posts (decision 904): PostgreSQL's Dutch text search on a GIN expression index, or
@@ -54,7 +55,7 @@ public sealed class CommunitySearch(GemDbContext db)
         return posts
             .Where(p => readable.GetValueOrDefault(p.SpaceId) && threads.ContainsKey(p.ThreadId))
             .OrderByDescending(p => p.CreatedAt).Take(take)
-            .Select(p => new SearchHit(p.Id, p.ThreadId, threads[p.ThreadId].Title, spaces[p.SpaceId].Title, Excerpt(p), p.CreatedAt))
+            .Select(p => new SearchHit(p.Id, p.ThreadId, threads[p.ThreadId].Title, spaces[p.SpaceId], Excerpt(p), p.CreatedAt))
             .ToList();
     }
 

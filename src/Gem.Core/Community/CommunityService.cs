@@ -34,7 +34,7 @@ public sealed record ExportFlag(Guid PostId, DateTimeOffset At, string? Reason);
 /// The hosted eCommunity (issue 20): spaces, handles, threads and posts, flags, pausing, leaving and export. Every post
 /// goes through <see cref="ModerationRules.Hold"/> (crisis, method, youth, first posts) and <see cref="SafeText"/>.
 /// </summary>
-public sealed partial class CommunityService(GemDbContext db, IOptions<CommunityOptions> options, TimeProvider clock, PublicQuestions questions)
+public sealed partial class CommunityService(GemDbContext db, IOptions<CommunityOptions> options, IOptions<MailOptions> mail, TimeProvider clock, PublicQuestions questions)
 {
     public const int ThreadsPerPage = 30;
     public const int PostsPerPage = 50;
@@ -334,7 +334,7 @@ public sealed partial class CommunityService(GemDbContext db, IOptions<Community
         {
             db.Add(new ModerationAction { Kind = ModerationKind.Hold, MemberId = member?.Id, PostId = post.Id, Reason = Moderation.HoldReasonText(hold), At = now });
         }
-        if (ModerationRules.Alerts(hold)) await Moderation.AlertAsync(db, post, hold, now, ct);
+        if (ModerationRules.Alerts(hold)) await Moderation.AlertAsync(db, mail.Value.PublicBaseUrl, post, hold, now, ct);
         return post;
     }
 

@@ -15,7 +15,7 @@ public sealed record AppealItem(ModerationAction Action, string? Member, Communi
 /// suspends), restore, escalate to the professional, and decide appeals. Every action needs a reason the member sees.
 /// A moderator never acts in a space of the organisation they work for (<see cref="CommunityAccess.MayModerate"/>).
 /// </summary>
-public sealed class Moderation(GemDbContext db, IOptions<CommunityOptions> options, TimeProvider clock)
+public sealed class Moderation(GemDbContext db, IOptions<CommunityOptions> options, IOptions<MailOptions> mail, TimeProvider clock)
 {
     public const string AlertKind = "community-alert";
 
@@ -55,9 +55,10 @@ public sealed class Moderation(GemDbContext db, IOptions<CommunityOptions> optio
 
     /// <summary>
     /// Queues the alert for a held crisis or method post to the moderators on duty, or, when nobody is on duty, to the
-    /// professionals. The mail holds a link only, never the post's words. Written with the post (same SaveChanges).
+    /// professionals. The mail holds a link only (absolute, from <see cref="MailOptions.PublicBaseUrl"/>), never the post's
+    /// words. Written with the post (same SaveChanges).
     /// </summary>
-    internal static async Task AlertAsync(GemDbContext db, CommunityPost post, HoldReason hold, DateTimeOffset now, CancellationToken ct)
+    internal static async Task AlertAsync(GemDbContext db, string baseUrl, CommunityPost post, HoldReason hold, DateTimeOffset now, CancellationToken ct)
     {
         var moderators = db.Set<CommunityModerator>();
         var onDuty = await moderators.Where(m => m.OnDuty).Select(m => m.UserId).ToListAsync(ct);
@@ -67,9 +68,12 @@ public sealed class Moderation(GemDbContext db, IOptions<CommunityOptions> optio
         foreach (var a in addresses)
         {
             db.QueueText(now, $"{AlertKind}.{post.Id:N}.{a.Id:N}", a.Email!, "Community: bericht met " + what + " wacht op je",
-                $"Er wacht een bericht met {what} in de community. De schrijver zag 113 en 112.\n\nBekijk het nu: /community/moderatie#p-{post.Id:N}\n");
+                $"Er wacht een bericht met {what} in de community. De schrijver zag 113 en 112.\n\nBekijk het nu: {QueueLink(baseUrl, post.Id)}\n");
         }
     }
+
+    /// <summary>The moderation queue at the post, as a link a mail program can open.</summary>
+    internal static string QueueLink(string baseUrl, Guid postId) => $"{baseUrl.TrimEnd('/')}/community/moderatie#p-{postId:N}";
 
     /// <summary>What waits for moderators: held posts first (crisis before anything), then hidden and flagged ones.</summary>
     public async Task<List<QueueItem>> QueueAsync(CommunityViewer viewer, CancellationToken ct = default)
@@ -157,7 +161,7 @@ public sealed class Moderation(GemDbContext db, IOptions<CommunityOptions> optio
         foreach (var a in addresses)
         {
             db.QueueText(now, $"community-escalate.{action.Id:N}.{a.Id:N}", a.Email!, "Community: een moderator vraagt je mee te kijken",
-                $"Een moderator vraagt je mee te kijken naar een bericht.\n\nReden: {reason!.Trim()}\n\nBekijk het: /community/moderatie#p-{post.Id:N}\n");
+                $"Een moderator vraagt je mee te kijken naar een bericht.\n\nReden: {reason!.Trim()}\n\nBekijk het: {QueueLink(mail.Value.PublicBaseUrl, post.Id)}\n");
         }
         await db.SaveChangesAsync(ct);
     }

@@ -11,13 +11,13 @@ namespace Gem.Web.Tests.Community;
 /// <summary>The community through its pages, without JavaScript: join, post, crisis, XSS, moderated hours, export.</summary>
 public sealed class CommunityPagesTests
 {
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
+    internal static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = await WebTestExtensions.AntiforgeryTokenAsync(client, page);
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
-    private static async Task<(HttpClient Client, GemUser User)> MemberAsync(GemWebFactory factory, string handle)
+    internal static async Task<(HttpClient Client, GemUser User)> MemberAsync(GemWebFactory factory, string handle)
     {
         var user = await factory.CreateUserAsync(Roles.Citizen);
         var client = await factory.SignedInClientAsync(user);
