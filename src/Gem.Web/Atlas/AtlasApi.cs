@@ -23,10 +23,6 @@ public static class AtlasApi
         staff.MapPost("/partners/{partnerId:guid}/offers", CreateOffer);
         staff.MapPut("/offers/{id:guid}", UpdateOffer);
         staff.MapDelete("/offers/{id:guid}", DeleteOffer).ProducesProblem(StatusCodes.Status409Conflict);
-        staff.MapPost("/offers/{id:guid}/archive", ArchiveOffer);
-        staff.MapPost("/offers/{id:guid}/sessions", AddSession);
-        staff.MapDelete("/sessions/{id:guid}", DeleteSession).ProducesProblem(StatusCodes.Status409Conflict);
-        staff.MapPost("/sessions/{id:guid}/cancel", CancelSession).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -82,27 +78,6 @@ public static class AtlasApi
     private static async Task<NoContent> DeleteOffer(Guid id, OfferEditor editor, ClaimsPrincipal user, CancellationToken ct)
     {
         await editor.DeleteAsync(user.ToActor(), id, ct);
-        return TypedResults.NoContent();
-    }
-
-    /// <summary>What a cancellation or archive did: how many enrolled people were told.</summary>
-    public sealed record CallOffResult(int Informed);
-
-    private static async Task<Ok<CallOffResult>> ArchiveOffer(Guid id, SessionCancellation cancellation, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(new CallOffResult(await cancellation.ArchiveOfferAsync(user.ToActor(), id, ct)));
-
-    private static async Task<Ok<CallOffResult>> CancelSession(Guid id, SessionCancellation cancellation, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(new CallOffResult(await cancellation.CancelSessionAsync(user.ToActor(), id, ct)));
-
-    private static async Task<Created<SessionDto>> AddSession(Guid id, SessionInput input, SessionEditor editor, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var session = await editor.AddSessionAsync(user.ToActor(), id, input, ct);
-        return TypedResults.Created($"/api/atlas/offers/{id}", SessionDto.From(session));
-    }
-
-    private static async Task<NoContent> DeleteSession(Guid id, SessionEditor editor, ClaimsPrincipal user, CancellationToken ct)
-    {
-        await editor.DeleteSessionAsync(user.ToActor(), id, ct);
         return TypedResults.NoContent();
     }
 }

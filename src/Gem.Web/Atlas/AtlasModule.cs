@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Gem.Core.Atlas;
-using Gem.Core.Groups;
 using Gem.Web.Atlas.Interop;
 
 namespace Gem.Web.Atlas;
@@ -13,7 +12,6 @@ public static class AtlasModule
         builder.Services.AddScoped<AtlasSearch>();
         builder.Services.AddSingleton<AtlasGeometry>();
         builder.Services.AddScoped<OfferEditor>();
-        builder.Services.AddScoped<SessionEditor>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
     }
 

@@ -10,4 +10,7 @@ public static class ConsentModule
         builder.Services.AddScoped<PlanAccess>();
         builder.Services.AddScoped<ConsentService>();
     }
+
+    /// <summary>No endpoints of its own: its pages (Pages/Consent) are mapped with every Razor page. Here so Program.cs wires every capability the same way.</summary>
+    public static IEndpointRouteBuilder MapConsent(this IEndpointRouteBuilder app) => app;
 }

@@ -47,7 +47,7 @@ public sealed class ConsultationDemoStartup(IServiceScopeFactory scopes, Microso
         if (!options.Value.SeedDemo) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Gem.Core.Data.GemDbContext>();
-        await ConsultationDemo.EnsurePoolAsync(db, clock, Hosting.IdentitySetup.DemoPassword, cancellationToken);
+        await ConsultationDemo.EnsurePoolAsync(db, clock, Gem.Core.Demo.DemoAccounts.Password, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

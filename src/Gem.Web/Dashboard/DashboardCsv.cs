@@ -1,5 +1,6 @@
 using System.Text;
 using Gem.Core.Dashboard;
+using Gem.Web.Hosting;
 
 namespace Gem.Web.Dashboard;
 
@@ -12,26 +13,15 @@ public static class DashboardCsv
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(label);
         var sb = new StringBuilder();
-        sb.Append(Quote(header("Label")));
-        foreach (var c in table.Columns) sb.Append(',').Append(Quote(header(c)));
+        sb.Append(CsvCell.Quote(header("Label")));
+        foreach (var c in table.Columns) sb.Append(',').Append(CsvCell.Quote(header(c)));
         sb.Append("\r\n");
         foreach (var row in table.Rows)
         {
-            sb.Append(Quote(label(row)));
-            foreach (var v in row.Values) sb.Append(',').Append(Quote(v.ToString()));
+            sb.Append(CsvCell.Quote(label(row)));
+            foreach (var v in row.Values) sb.Append(',').Append(CsvCell.Quote(v.ToString()));
             sb.Append("\r\n");
         }
         return sb.ToString();
-    }
-
-    /// <summary>
-    /// Quotes when needed; a text cell with a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a
-    /// formula. A number (invariant, such as "-0.156") is data, not a formula, and stays a number.
-    /// </summary>
-    internal static string Quote(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@'
-            && (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double number) || !double.IsFinite(number))) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -16,4 +16,7 @@ public static class DashboardModule
         services.AddHostedService<DemoHistoryStartup>();
         services.AddHostedService<DashboardWarmup>(); // the default report ready before the first visitor (issue 17)
     }
+
+    /// <summary>No endpoints of its own: its pages and CSV/SVG handlers (Pages/Dashboard) are mapped with every Razor page. Here so Program.cs wires every capability the same way.</summary>
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app) => app;
 }

@@ -52,7 +52,7 @@ public static class DatabaseSetup
         if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SeedDemo
             && await DemoRegion.SeedIfEmptyAsync(db, services.GetRequiredService<TimeProvider>()))
         {
-            await IdentitySetup.SeedDemoAccountsAsync(services);
+            await DemoAccounts.SeedAsync(services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Gem.Core.Identity.GemUser>>(), db);
             app.Logger.LogInformation("Loaded the demo region into an empty database");
         }
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Gem.Core.Data;
 using Gem.Core.Identity;
@@ -13,8 +12,6 @@ public static class IdentitySetup
 {
     public const string PartnerClaim = "gem:partner";
     public const string StaffPolicy = "staff";
-    /// <summary>The password of the demo region's accounts. Demo only: the demo is never loaded into a production database.</summary>
-    public const string DemoPassword = "Demo-wachtwoord-2026";
 
     public static void AddGemIdentity(this WebApplicationBuilder builder)
     {
@@ -58,29 +55,6 @@ public static class IdentitySetup
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole<Guid>(role));
         }
-    }
-
-    /// <summary>Demo accounts: an admin, a coordinator and one staff member for each of the first partners (see README).</summary>
-    public static async Task SeedDemoAccountsAsync(IServiceProvider services)
-    {
-        var users = services.GetRequiredService<UserManager<GemUser>>();
-        var db = services.GetRequiredService<GemDbContext>();
-        await CreateAsync(users, "admin@demo.gem.example", "Beheerder (demo)", null, Roles.Admin);
-        await CreateAsync(users, "coordinator@demo.gem.example", "Regiocoördinator (demo)", null, Roles.Coordinator);
-        var partners = await db.Partners.Where(p => p.IsFictional).OrderBy(p => p.Name).Take(5).ToListAsync();
-        for (var i = 0; i < partners.Count; i++)
-        {
-            await CreateAsync(users, string.Create(CultureInfo.InvariantCulture, $"staff{i + 1}@demo.gem.example"),
-                $"Medewerker {partners[i].Name}", partners[i].Id, Roles.PartnerStaff);
-        }
-    }
-
-    private static async Task CreateAsync(UserManager<GemUser> users, string email, string name, Guid? partnerId, string role)
-    {
-        var user = new GemUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, PartnerId = partnerId };
-        var result = await users.CreateAsync(user, DemoPassword);
-        if (!result.Succeeded) throw new InvalidOperationException("Could not create demo account " + email + ": " + string.Join(" ", result.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
     }
 }
 

@@ -85,7 +85,7 @@ public sealed class LearningDemoStartup(IServiceScopeFactory scopes, IOptions<Da
         if (!options.Value.SeedDemo) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GemDbContext>();
-        await LearningDemo.EnsureAsync(db, clock, IdentitySetup.DemoPassword, cancellationToken);
+        await LearningDemo.EnsureAsync(db, clock, Gem.Core.Demo.DemoAccounts.Password, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

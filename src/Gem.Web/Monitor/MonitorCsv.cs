@@ -1,5 +1,5 @@
 using System.Text;
-using Gem.Web.Dashboard;
+using Gem.Web.Hosting;
 
 namespace Gem.Web.Monitor;
 
@@ -17,14 +17,14 @@ public static class MonitorCsv
         ArgumentNullException.ThrowIfNull(label);
         var sb = new StringBuilder();
         sb.Append(Source).Append("\r\n");
-        sb.AppendJoin(',', table.Columns.Select((c, i) => DashboardCsv.Quote(header(c) + (i > 0 && table.Rows.Any(r => r.Cells[i - 1].Kind == CellKind.Percent) ? " (%)" : string.Empty))));
+        sb.AppendJoin(',', table.Columns.Select((c, i) => CsvCell.Quote(header(c) + (i > 0 && table.Rows.Any(r => r.Cells[i - 1].Kind == CellKind.Percent) ? " (%)" : string.Empty))));
         sb.Append("\r\n");
         foreach (MonitorRow row in table.Rows)
         {
-            sb.Append(DashboardCsv.Quote(label(row)));
+            sb.Append(CsvCell.Quote(label(row)));
             foreach (MonitorCell cell in row.Cells)
             {
-                sb.Append(',').Append(DashboardCsv.Quote(cell.Csv()));
+                sb.Append(',').Append(CsvCell.Quote(cell.Csv()));
             }
 
             sb.Append("\r\n");

@@ -10,4 +10,7 @@ public static class MonitorModule
         builder.Services.AddSingleton<SocialStore>();
         builder.Services.AddHostedService<MonitorWarmup>(); // figures ready before the first request (issue 17)
     }
+
+    /// <summary>No endpoints of its own: its pages (Pages/Monitor) are mapped with every Razor page. Here so Program.cs wires every capability the same way.</summary>
+    public static IEndpointRouteBuilder MapMonitor(this IEndpointRouteBuilder app) => app;
 }

@@ -78,7 +78,7 @@ public sealed partial class JourneyTests(BrowserFixture browser, ITestOutputHelp
     public async Task PartnerProfessional_OrganisationGroupsOffersConsultation(int width, int height)
     {
         var check = new PageCheck("partner", width);
-        var page = await SignInAsync(width, height, "staff1@demo.gem.example", IdentitySetup.DemoPassword);
+        var page = await SignInAsync(width, height, "staff1@demo.gem.example", Gem.Core.Demo.DemoAccounts.Password);
         await check.HereAsync(page);
         foreach (var path in new[] { "/partner", "/partner/groups", "/partner/offers/new", "/partner/import", "/consultatie", "/consultatie/nieuw", "/atlas" })
             await check.PageAsync(page, path);
@@ -89,7 +89,7 @@ public sealed partial class JourneyTests(BrowserFixture browser, ITestOutputHelp
     public async Task Coordinator_DashboardGuaranteeConsultationFigures(int width, int height)
     {
         var check = new PageCheck("coordinator", width);
-        var page = await SignInAsync(width, height, "coordinator@demo.gem.example", IdentitySetup.DemoPassword);
+        var page = await SignInAsync(width, height, "coordinator@demo.gem.example", Gem.Core.Demo.DemoAccounts.Password);
         foreach (var path in new[] { "/dashboard", "/voorportaal/garantie", "/dashboard/consultatie", "/atlas" })
             await check.PageAsync(page, path);
         check.AssertClean(output);

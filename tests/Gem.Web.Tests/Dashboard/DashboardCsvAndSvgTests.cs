@@ -30,7 +30,7 @@ public sealed class DashboardCsvAndSvgTests
     [InlineData("=1", "'=1")]
     public void Quote_NegativeNumbersStayNumbers_OnlyTextIsDefused(string value, string expected)
     {
-        Assert.Equal(expected, DashboardCsv.Quote(value));
+        Assert.Equal(expected, Gem.Web.Hosting.CsvCell.Quote(value));
     }
 
     [Fact]

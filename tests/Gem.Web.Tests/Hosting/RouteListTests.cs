@@ -29,7 +29,7 @@ public sealed class RouteListTests
         Assert.Equal(expected, actual);
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Gem.sln"))) return dir.FullName;

@@ -162,5 +162,5 @@ public sealed class NaasteJourneyTests : IAsyncLifetime
     [InlineData("  abc123 ", "abc123")]
     [InlineData("http://localhost:5080/groups/enrolment/abc123/?x=1", "abc123")]
     public void Claim_AcceptsTheWholeLinkOrTheCode(string pasted, string code) =>
-        Assert.Equal(code, Gem.Web.Pages.Groups.ClaimModel.CodeOf(pasted));
+        Assert.Equal(code, Gem.Web.Pages.Plan.ClaimModel.CodeOf(pasted));
 }

@@ -78,13 +78,19 @@ public static class HsdsMapper
     /// <summary>HSDS status: an archived (deleted) offer is <c>defunct</c>, so a consumer that syncs drops it.</summary>
     public static string Status(Offer o) => o.ArchivedAt is null ? "active" : "defunct";
 
+    /// <summary>How far ahead free seats are published: as far as the front door looks (8 weeks).</summary>
+    public static readonly TimeSpan CapacityHorizon = TimeSpan.FromDays(56);
+
+    private sealed record SessionSeats(Session Session, int? Free);
+
     public static HsdsMinimalService Minimal(Offer o) => new(o.Id, o.Name, Status(o), o.UpdatedAt);
 
     public static HsdsService Service(Offer o, IEnumerable<Session> sessions, DateTimeOffset now)
     {
         var id = o.Id;
         var upcoming = sessions.Where(s => s.CancelledAt is null).OrderBy(s => s.Start).ToList();
-        var catalog = o.Partner is null ? null : Gem.Core.FrontDoor.FrontDoorCatalog.Describe(o, upcoming, now);
+        var free = o.Partner is null ? null : upcoming.Where(s => s.Start >= now && s.Start < now + CapacityHorizon)
+            .Select(s => new SessionSeats(s, Seats.Free(o, s))).ToList();
         var attributes = new List<HsdsAttribute> { Term(id, "service", HsdsTerms.Format, o.Format) };
         attributes.AddRange(o.LifeDomains.Each().Select(d => Term(id, "service", HsdsTerms.LifeDomain, d)));
         attributes.AddRange(o.Dimensions.Each().Select(d => Term(id, "service", HsdsTerms.Dimension, d)));
@@ -103,7 +109,7 @@ public static class HsdsMapper
             FeesDescription: Fees(o),
             LastModified: o.UpdatedAt,
             Phones: string.IsNullOrWhiteSpace(o.ContactPhone) ? [] : [new HsdsPhone(HsdsTerms.Derive(id, "phone"), id, null, o.ContactPhone.Trim(), "voice")],
-            Schedules: upcoming.Select(s => Schedule(o, s, catalog?.Sessions.FirstOrDefault(c => c.Id == s.Id)?.FreeSeats)).ToList(),
+            Schedules: upcoming.Select(s => Schedule(o, s, free?.FirstOrDefault(c => c.Session.Id == s.Id)?.Free)).ToList(),
             ServiceAtLocations: [new HsdsServiceAtLocation(HsdsTerms.Derive(id, "service_at_location"), id, LocationId(id), Location(o))],
             Languages: o.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(code => new HsdsLanguage(HsdsTerms.Derive(id, "language:" + code), id, code)).ToList(),
@@ -113,34 +119,31 @@ public static class HsdsMapper
                 ? [new HsdsCostOption(HsdsTerms.Derive(id, "cost_option"), id, "EUR", euros, ImportVocabulary.Dutch(o.Funding), "per bijeenkomst of cursus")]
                 : [],
             Attributes: attributes,
-            Capacities: Capacities(o, upcoming, catalog));
+            Capacities: Capacities(o, free));
     }
 
     /// <summary>
     /// Free seats the HSDS 3.1 way: one <c>service_capacity</c> for the service (rolling groups: places in the group; open groups
     /// and courses: the next session one can sign up for) and one per schedule (session), id <see cref="ScheduleCapacityId"/>.
-    /// Offers without a seat limit have none. The seat rule is the front door's (<see cref="Gem.Core.FrontDoor.FrontDoorCatalog"/>).
+    /// Offers without a seat limit have none. The seat and join rules are Groups' (<see cref="Seats"/>); like the front door,
+    /// capacities look <see cref="CapacityHorizon"/> ahead.
     /// </summary>
-    private static List<HsdsServiceCapacity> Capacities(Offer o, List<Session> upcoming, Gem.Core.FrontDoor.CatalogOffer? seats)
+    private static List<HsdsServiceCapacity> Capacities(Offer o, List<SessionSeats>? sessions)
     {
         var result = new List<HsdsServiceCapacity>();
-        if (seats is null) return result;
+        if (sessions is null) return result;
         var nl = CultureInfo.GetCultureInfo("nl-NL");
-        var next = seats.Sessions.FirstOrDefault(s => s.FreeSeats is not null && (o.FlowPolicy != FlowPolicy.Cohort || s.IsCohortStart));
+        var joinable = sessions.Where(s => s.Free is not null && Seats.IsJoinPoint(o.FlowPolicy, s.Session.IsCohortStart)).ToList();
         if (o.FlowPolicy == FlowPolicy.Rolling && o.Capacity is { } members)
             result.Add(new HsdsServiceCapacity(HsdsTerms.Derive(o.Id, "service_capacity"), o.Id, Seat, Seat.Id, Math.Max(0, members - o.MembersTaken), members,
                 "Vrije plaatsen in de groep (je blijft zolang het helpt)", o.UpdatedAt));
-        else if (next is { FreeSeats: { } free } && upcoming.FirstOrDefault(s => s.Id == next.Id) is { } session)
+        else if (joinable.FirstOrDefault() is { Free: { } free, Session: var session })
             result.Add(new HsdsServiceCapacity(HsdsTerms.Derive(o.Id, "service_capacity"), o.Id, Seat, Seat.Id, free, session.Seats ?? o.Capacity,
                 "Vrije plaatsen bij de eerstvolgende bijeenkomst: " + Local(session.Start).ToString("dddd d MMMM yyyy HH:mm", nl), o.UpdatedAt));
-        foreach (var s in seats.Sessions.Where(s => s.FreeSeats is not null && (o.FlowPolicy != FlowPolicy.Cohort || s.IsCohortStart)))
-        {
-            var session = upcoming.FirstOrDefault(x => x.Id == s.Id);
-            if (session is null) continue;
-            result.Add(new HsdsServiceCapacity(ScheduleCapacityId(s.Id), o.Id, Seat, Seat.Id, s.FreeSeats!.Value,
+        foreach (var (session, free) in joinable)
+            result.Add(new HsdsServiceCapacity(ScheduleCapacityId(session.Id), o.Id, Seat, Seat.Id, free!.Value,
                 o.FlowPolicy == FlowPolicy.Rolling ? o.Capacity : session.Seats ?? o.Capacity,
-                $"Vrije plaatsen op {Local(s.Start).ToString("dddd d MMMM yyyy HH:mm", nl)} (schedule {s.Id})", o.UpdatedAt));
-        }
+                $"Vrije plaatsen op {Local(session.Start).ToString("dddd d MMMM yyyy HH:mm", nl)} (schedule {session.Id})", o.UpdatedAt));
         return result;
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Gem.Web.Pages.Groups;
+namespace Gem.Web.Pages.Plan;
 
 /// <summary>Link an enrolment made without an account: the code from the enrolment mail, for the same e-mail address.</summary>
 [Authorize(Policy = PlanSetup.CitizenPolicy)]
