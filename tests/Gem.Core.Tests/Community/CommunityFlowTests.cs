@@ -23,8 +23,9 @@ public sealed class CommunityFlowTests
         public FakeTimeProvider Clock { get; } = clock;
         public GemDbContext Db { get; } = database.CreateContext();
         public CommunityOptions Options { get; } = new();
-        public CommunityService Community => new(Db, Microsoft.Extensions.Options.Options.Create(Options), Clock, new PublicQuestions(Db, new ConsultationPool(Db), Clock));
-        public Moderation Moderation => new(Db, Microsoft.Extensions.Options.Options.Create(Options), Clock);
+        public CommunityService Community => new(Db, Microsoft.Extensions.Options.Options.Create(Options), Mail, Clock, new PublicQuestions(Db, new ConsultationPool(Db), Clock));
+        public Moderation Moderation => new(Db, Microsoft.Extensions.Options.Options.Create(Options), Mail, Clock);
+        private static readonly Microsoft.Extensions.Options.IOptions<Gem.Core.Mail.MailOptions> Mail = Microsoft.Extensions.Options.Options.Create(new Gem.Core.Mail.MailOptions { PublicBaseUrl = "https://gem.test.example" });
         public Guid PartnerId { get; set; }
         public Guid OfferId { get; set; }
 
