@@ -68,13 +68,21 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
 
         var outcomes = new ConcurrentDictionary<Guid, DiaryChannel>();
         var gone = new ConcurrentBag<Guid>();
+        var expired = new ConcurrentBag<Guid>();
         await Parallel.ForEachAsync(moments.Where(m => subscriptions[m.OwnerId].Any()),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct }, async (moment, token) =>
             {
+                // A batch that runs late can reach a moment after it expired: such a prompt is not sent at all.
+                var left = moment.ExpiresAt - clock.GetUtcNow();
+                if (left <= TimeSpan.Zero)
+                {
+                    expired.Add(moment.Id);
+                    return;
+                }
                 var json = Payload(moment, reminder: false);
                 foreach (var s in subscriptions[moment.OwnerId])
                 {
-                    var outcome = await push.SendAsync(s, json, Topic(moment), moment.ExpiresAt - clock.GetUtcNow(), token);
+                    var outcome = await push.SendAsync(s, json, Topic(moment), left, token);
                     if (outcome == PushOutcome.Accepted) outcomes[moment.Id] = DiaryChannel.Push;
                     else if (outcome == PushOutcome.Gone) gone.Add(s.Id);
                 }
@@ -85,7 +93,8 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
 
         // No browser, or none accepted: the prompt goes by mail (outbox key per moment: queued once, whatever happens).
         var mailed = 0;
-        var byMail = moments.Where(m => !outcomes.ContainsKey(m.Id)).ToList();
+        foreach (var id in expired) await MarkAsync(id, claim, DiaryChannel.None, CancellationToken.None);
+        var byMail = moments.Where(m => !outcomes.ContainsKey(m.Id) && !expired.Contains(m.Id)).ToList();
         if (byMail.Count > 0)
         {
             var ids = byMail.Select(m => m.OwnerId).Distinct().ToList();

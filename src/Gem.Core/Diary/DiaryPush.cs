@@ -33,7 +33,7 @@ public sealed class DiaryPush(IServiceScopeFactory scopes, IOptions<DiaryOptions
         var target = new PushSubscription { Endpoint = subscription.Endpoint };
         target.SetKey(PushEncryptionKeyName.P256DH, subscription.P256dh);
         target.SetKey(PushEncryptionKeyName.Auth, subscription.Auth);
-        var message = new PushMessage(json) { Topic = topic, TimeToLive = (int)timeToLive.TotalSeconds, Urgency = PushMessageUrgency.High };
+        var message = new PushMessage(json) { Topic = topic, TimeToLive = Math.Max(0, (int)timeToLive.TotalSeconds), Urgency = PushMessageUrgency.High };
         using var vapid = new VapidAuthentication(publicKey, privateKey) { Subject = options.Value.VapidSubject };
         try
         {
