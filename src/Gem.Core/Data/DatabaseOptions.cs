@@ -39,10 +39,22 @@ public static class GemDatabase
         _ = provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteSecureDelete.Instance),
-            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            DatabaseProvider.Postgres => builder.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
         return builder;
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a server sends again and again (issue 17): PostgreSQL then parses and plans the
+    /// enrolment's few statements once per connection instead of on every request. A connection string that sets
+    /// <c>Max Auto Prepare</c> itself keeps its own value.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
     }
 
     public static GemDbContext CreateContext(DatabaseProvider provider, string connectionString) =>

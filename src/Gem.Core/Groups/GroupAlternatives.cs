@@ -9,21 +9,28 @@ public sealed class GroupAlternatives(GemDbContext db)
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(7);
 
-    public async Task<IReadOnlyList<Alternative>> FindAsync(Offer full, DateTimeOffset now, CancellationToken ct = default, int max = 5)
+    public Task<IReadOnlyList<Alternative>> FindAsync(Offer full, DateTimeOffset now, CancellationToken ct = default, int max = 5) =>
+        FindAsync(full.LifeDomains, full.Id, now, ct, max);
+
+    /// <summary>
+    /// The first <paramref name="max"/> group offers (one session each, the earliest) for any of <paramref name="domains"/>,
+    /// leaving out <paramref name="exclude"/>. With no offer left out, the answer for every offer with these domains
+    /// follows from it: drop that offer and take <paramref name="max"/> - 1 (<see cref="AlternativesCache"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<Alternative>> FindAsync(LifeDomains domains, Guid? exclude, DateTimeOffset now, CancellationToken ct = default, int max = 5)
     {
         var until = now + Window;
-        var domains = full.LifeDomains;
         var candidates = await db.Sessions.AsNoTracking()
-            .Where(s => s.CancelledAt == null && s.Start >= now && s.Start <= until && s.OfferId != full.Id && (s.Offer!.LifeDomains & domains) != 0)
+            .Where(s => s.CancelledAt == null && s.Start >= now && s.Start <= until && s.OfferId != exclude && (s.Offer!.LifeDomains & domains) != 0
+                && s.Offer.Format != OfferFormat.Individual && s.Offer.Format != OfferFormat.HomeSupport)
             .Where(Seats.SessionHasFreeSeat)
             .Where(Seats.SessionIsJoinPoint)
             .Select(s => new
             {
-                s.Id, s.Start, s.OfferId, s.Offer!.Name, PartnerName = s.Offer.Partner!.Name, s.Offer.IsOnline, s.Offer.City, s.Offer.Format,
+                s.Id, s.Start, s.OfferId, s.Offer!.Name, PartnerName = s.Offer.Partner!.Name, s.Offer.IsOnline, s.Offer.City,
             })
             .ToListAsync(ct);
         return candidates
-            .Where(c => c.Format is not (OfferFormat.Individual or OfferFormat.HomeSupport))
             .OrderBy(c => c.Start)
             .DistinctBy(c => c.OfferId)
             .Take(max)

@@ -72,4 +72,27 @@ public sealed class AlternativesCacheTests
         await cache.GetAsync(db, offer);
         Assert.Equal(3, cache.Computed);
     }
+
+    /// <summary>One entry serves every offer with the same life domains, and gives each exactly what the direct query gives.</summary>
+    [Fact]
+    public async Task Cache_EveryDemoOffer_SameAnswerAsTheDirectQuery_ComputedOncePerDomainSet()
+    {
+        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = factory.Database.CreateContext();
+        var now = (await db.Sessions.MinAsync(s => s.Start)).AddHours(-1);
+        var cache = new AlternativesCache(new FakeTimeProvider(now));
+        var offers = await db.Offers.AsNoTracking().ToListAsync();
+        Assert.True(offers.Count > 10);
+        var compared = 0;
+        foreach (var offer in offers)
+        {
+            var direct = await new GroupAlternatives(db).FindAsync(offer, now);
+            var cached = await cache.GetAsync(db, offer);
+            Assert.Equal(direct, cached);
+            compared += direct.Count;
+        }
+        Assert.True(compared > 0, "the demo region should offer alternatives");
+        Assert.Equal(offers.Select(o => o.LifeDomains).Distinct().Count(), cache.Computed);
+        Assert.True(cache.Computed < offers.Count);
+    }
 }
