@@ -73,15 +73,7 @@ public static class ConsultationFigures
     }
 
     /// <summary>The q-quantile of sorted values, linear between order statistics (R type 7).</summary>
-    public static double Quantile(IReadOnlyList<double> sorted, double q)
-    {
-        ArgumentNullException.ThrowIfNull(sorted);
-        if (sorted.Count == 0) throw new ArgumentException("No values.", nameof(sorted));
-        var h = (sorted.Count - 1) * q;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Count - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
-    }
+    public static double Quantile(IReadOnlyList<double> sorted, double q) => Gem.Monitor.Statistics.Distributions.SampleQuantile(sorted, q);
 
     /// <summary>The facts of the requests asked in a period.</summary>
     public static async Task<List<ConsultationFact>> ReadAsync(GemDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default)

@@ -7,6 +7,17 @@ namespace Gem.Monitor.Statistics;
 /// </summary>
 public static class Distributions
 {
+    /// <summary>The q-quantile of sorted sample values, linear between order statistics (R: quantile(x, q, type = 7)).</summary>
+    public static double SampleQuantile(IReadOnlyList<double> sorted, double q)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        if (sorted.Count == 0) throw new ArgumentException("No values.", nameof(sorted));
+        var h = (sorted.Count - 1) * q;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(lo + 1, sorted.Count - 1);
+        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+    }
+
     /// <summary>Quantile of the standard normal distribution (R: qnorm(p)).</summary>
     public static double NormalQuantile(double p)
     {

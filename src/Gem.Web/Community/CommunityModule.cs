@@ -16,6 +16,8 @@ public static class CommunityModule
     public static readonly RateRule PostPerMember = new("community-post-member", 20, TimeSpan.FromHours(1));
     public static readonly RateRule FlagPerMember = new("community-flag-member", 30, TimeSpan.FromHours(1));
     public static readonly RateRule JoinPerIp = new("community-join-ip", 10, TimeSpan.FromHours(1));
+    /// <summary>The harms survey: one answer per member per 30 days, so one member cannot tilt the figures.</summary>
+    public static readonly RateRule SurveyPerMember = new("community-survey-member", 1, TimeSpan.FromDays(30));
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

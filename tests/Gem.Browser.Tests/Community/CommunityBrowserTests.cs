@@ -118,6 +118,25 @@ public sealed class CommunityBrowserTests(BrowserFixture browser, ITestOutputHel
         Assert.Contains(marker, await member.GetByTestId("post").First.InnerTextAsync(), StringComparison.Ordinal);
         await check.HereAsync(member);
 
+        // The harms survey, from the bar on every community page: radio buttons and boxes, no scripts.
+        await member.GetByTestId("survey-link").ClickAsync();
+        await ArrivedAsync(member, "/community/enquete");
+        await check.HereAsync(member);
+        await member.GetByRole(AriaRole.Group, new() { Name = "slechter laten voelen" }).GetByLabel("Ja").CheckAsync();
+        await member.GetByLabel("buitengesloten").CheckAsync();
+        await member.GetByRole(AriaRole.Group, new() { Name = "veilig" }).GetByLabel("Ja").CheckAsync();
+        await member.GetByTestId("survey-submit").ClickAsync();
+        await ArrivedAsync(member, "/community/enquete?bedankt=true");
+        Assert.True(await member.GetByTestId("survey-thanks").IsVisibleAsync());
+
+        // The coordinator reads the community's figures on the dashboard.
+        var coordinator = await SignInAsync(await factory.CreateUserAsync(Roles.Coordinator));
+        await coordinator.GotoAsync("/dashboard");
+        await coordinator.GetByTestId("community-figures").ClickAsync();
+        await ArrivedAsync(coordinator, "/dashboard/community");
+        Assert.NotEmpty(await coordinator.GetByTestId("m-survey").InnerTextAsync());
+        await check.HereAsync(coordinator);
+
         check.AssertClean(output);
     }
 }

@@ -1,0 +1,67 @@
+using System.Net;
+using Gem.Core.Community;
+using Gem.Core.Data;
+using Gem.Core.Identity;
+using Gem.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gem.Web.Tests.Community;
+
+/// <summary>The harms survey page and the community's figures on the dashboard (issue 20).</summary>
+public sealed class CommunityAccountabilityTests
+{
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Survey_StoresTheAnswerWithoutTheMember_AndTheDashboardCountsIt(DatabaseProvider provider)
+    {
+        await using var factory = await GemWebFactory.CreateAsync(provider);
+        var answers = new List<(HttpClient Client, bool Harmed)>();
+        for (int i = 0; i < 10; i++)
+            answers.Add(((await CommunityPagesTests.MemberAsync(factory, $"lid_{i}")).Client, i < 3));
+
+        // Not answering the first question: a readable error, nothing stored.
+        var incomplete = await CommunityPagesTests.PostFormAsync(answers[0].Client, "/community/enquete", "/community/enquete", new() { ["FeelsSafe"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, incomplete.StatusCode);
+        Assert.Contains("data-testid=\"survey-error\"", await incomplete.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        foreach (var (client, harmed) in answers)
+        {
+            var sent = await CommunityPagesTests.PostFormAsync(client, "/community/enquete", "/community/enquete", new()
+            {
+                ["Harmed"] = harmed ? "true" : "false", ["Contagion"] = "true", ["FeelsSafe"] = "true",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+            Assert.Equal("/community/enquete?bedankt=true", sent.Headers.Location?.OriginalString);
+        }
+
+        await using (var db = factory.Database.CreateContext())
+        {
+            var stored = await db.Set<HarmsSurveyAnswer>().ToListAsync();
+            Assert.Equal(10, stored.Count);
+            Assert.Equal(3, stored.Count(a => a.Harmed));
+            Assert.Equal(3, stored.Count(a => a.Contagion)); // "what was it about" only counts for those who were harmed
+        }
+
+        var coordinator = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Coordinator));
+        var page = await coordinator.GetStringAsync("/dashboard/community");
+        Assert.Contains("data-testid=\"m-survey\">10<", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"m-harmed\">&lt; 10<", page, StringComparison.Ordinal); // 3 people: not shown
+        Assert.Contains("data-testid=\"m-safe\">100%<", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/dashboard/community\"", await coordinator.GetStringAsync("/dashboard"), StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Dashboard_OnlyForCoordinators_SurveyOnlyForMembers(DatabaseProvider provider)
+    {
+        await using var factory = await GemWebFactory.CreateAsync(provider);
+        var (member, _) = await CommunityPagesTests.MemberAsync(factory, "gewoon_lid");
+        var denied = await member.GetAsync("/dashboard/community");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.StartsWith("/Account/Denied", denied.Headers.Location?.PathAndQuery ?? denied.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/dashboard/community")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/community/enquete")).StatusCode);
+        var noHandle = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Citizen));
+        var redirected = await noHandle.GetAsync("/community/enquete");
+        Assert.Equal("/community/lid-worden", redirected.Headers.Location?.OriginalString);
+    }
+}
