@@ -46,6 +46,34 @@ public sealed class Moderation(GemDbContext db, IOptions<CommunityOptions> optio
         return moderator;
     }
 
+    /// <summary>Appoints the account with this e-mail address (the region's coordinators do this on /community/moderatoren).</summary>
+    public async Task<CommunityModerator> AddModeratorAsync(string? email, ModeratorKind kind, CancellationToken ct = default)
+    {
+        var normalized = email?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(normalized)) throw new ValidationException("Email", "Enter the e-mail address of the account.");
+        if (!Enum.IsDefined(kind)) throw new ValidationException("Kind", "Choose experience expert or professional.");
+        var userId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct)
+            ?? throw new ValidationException("Email", "There is no account with this e-mail address; the person makes one first.");
+        return await AddModeratorAsync(userId, kind, ct);
+    }
+
+    /// <summary>Ends an appointment. Their earlier actions stay, with their reasons.</summary>
+    public async Task RemoveModeratorAsync(Guid moderatorId, CancellationToken ct = default)
+    {
+        var moderator = await db.Set<CommunityModerator>().FirstOrDefaultAsync(m => m.Id == moderatorId, ct) ?? throw new NotFoundException("Not a moderator.");
+        db.Remove(moderator);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Every moderator with the e-mail address of their account, for the coordinators' roster.</summary>
+    public async Task<List<(CommunityModerator Moderator, string? Email)>> RosterAsync(CancellationToken ct = default)
+    {
+        var rows = await (from m in db.Set<CommunityModerator>().AsNoTracking()
+                          join u in db.Users on m.UserId equals u.Id
+                          select new { m, u.Email }).ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.m.Kind).ThenBy(r => r.Email, StringComparer.OrdinalIgnoreCase).Select(r => (r.m, r.Email))];
+    }
+
     public async Task SetOnDutyAsync(Guid userId, bool onDuty, CancellationToken ct = default)
     {
         var moderator = await db.Set<CommunityModerator>().FirstOrDefaultAsync(m => m.UserId == userId, ct) ?? throw new NotFoundException("Not a moderator.");

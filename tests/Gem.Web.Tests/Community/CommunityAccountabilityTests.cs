@@ -64,4 +64,44 @@ public sealed class CommunityAccountabilityTests
         var redirected = await noHandle.GetAsync("/community/enquete");
         Assert.Equal("/community/lid-worden", redirected.Headers.Location?.OriginalString);
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Coordinator_AppointsAModeratorByEmail_WhoThenModerates_AndRemovesThem(DatabaseProvider provider)
+    {
+        await using var factory = await GemWebFactory.CreateAsync(provider);
+        var coordinator = await factory.SignedInClientAsync(await factory.CreateUserAsync(Roles.Coordinator));
+        var expertUser = await factory.CreateUserAsync(Roles.Citizen);
+        var expert = await factory.SignedInClientAsync(expertUser);
+        Assert.Equal(HttpStatusCode.NotFound, (await expert.GetAsync("/community/moderatie")).StatusCode);
+
+        // An address without an account: a readable error, nobody appointed.
+        var unknown = await CommunityPagesTests.PostFormAsync(coordinator, "/community/moderatoren", "/community/moderatoren?handler=Add",
+            new() { ["Email"] = "niemand@example.org", ["Kind"] = "ExperienceExpert" });
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Contains("data-testid=\"roster-error\"", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var appointed = await CommunityPagesTests.PostFormAsync(coordinator, "/community/moderatoren", "/community/moderatoren?handler=Add",
+            new() { ["Email"] = " " + expertUser.Email!.ToUpperInvariant() + " ", ["Kind"] = "ExperienceExpert" });
+        Assert.Equal(HttpStatusCode.Redirect, appointed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await expert.GetAsync("/community/moderatie")).StatusCode);
+        var roster = await coordinator.GetStringAsync("/community/moderatoren");
+        Assert.Contains(expertUser.Email!, roster, StringComparison.OrdinalIgnoreCase);
+
+        Guid moderatorId;
+        await using (var db = factory.Database.CreateContext())
+            moderatorId = (await db.Set<CommunityModerator>().SingleAsync(m => m.UserId == expertUser.Id)).Id;
+        var removed = await CommunityPagesTests.PostFormAsync(coordinator, "/community/moderatoren", "/community/moderatoren?handler=Remove",
+            new() { ["moderatorId"] = moderatorId.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await expert.GetAsync("/community/moderatie")).StatusCode);
+
+        // A member, even a moderator, cannot appoint.
+        var (member, _) = await CommunityPagesTests.MemberAsync(factory, "geen_coordinator");
+        var refused = await CommunityPagesTests.PostFormAsync(member, "/community/mijn", "/community/moderatoren?handler=Add",
+            new() { ["Email"] = expertUser.Email!, ["Kind"] = "Professional" });
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/Account/Denied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        await using (var db = factory.Database.CreateContext())
+            Assert.False(await db.Set<CommunityModerator>().AnyAsync(m => m.UserId == expertUser.Id));
+    }
 }
