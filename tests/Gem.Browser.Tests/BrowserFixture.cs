@@ -10,6 +10,7 @@ namespace Gem.Browser.Tests;
 /// The real web host on a loopback port (Kestrel, SQLite, demo region) and Debian's Chromium driven by
 /// Playwright. One per test class.
 /// </summary>
+[SqliteOnly("drives pages in a browser; what they store runs on both providers in the web tests")]
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public GemWebFactory Factory { get; private set; } = null!;

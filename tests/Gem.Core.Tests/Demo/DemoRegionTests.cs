@@ -261,6 +261,7 @@ public class DemoRegionTests
         }
     }
 
+    [SqliteOnly("reads the EF model column lengths; opens no database")]
     [Fact]
     public void Build_EveryText_FitsTheColumnLengthsOfTheModel()
     {
@@ -282,40 +283,10 @@ public class DemoRegionTests
         }
     }
 
-    [Fact]
-    public async Task SeedIfEmptyAsync_EmptySqliteDatabase_SeedsOnceThenReturnsFalse()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SeedIfEmptyAsync_EmptyDatabase_SeedsOnceThenReturnsFalse(DatabaseProvider provider)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"gem-demo-{Guid.NewGuid():N}.db");
-        var connection = $"Data Source={file};Pooling=False";
-        var clock = new FixedClock(Now);
-        try
-        {
-            await using (var db = GemDatabase.CreateContext(DatabaseProvider.Sqlite, connection))
-            {
-                await db.Database.EnsureCreatedAsync();
-                Assert.True(await DemoRegion.SeedIfEmptyAsync(db, clock));
-            }
-            await using (var db = GemDatabase.CreateContext(DatabaseProvider.Sqlite, connection))
-            {
-                Assert.False(await DemoRegion.SeedIfEmptyAsync(db, clock));
-                Assert.Equal(1, await db.Regions.CountAsync());
-                Assert.Equal(29, await db.RegionAreas.CountAsync());
-                Assert.Equal(Demo.Partners.Count, await db.Partners.CountAsync());
-                Assert.Equal(Offers.Count(), await db.Offers.CountAsync());
-                Assert.Equal(Offers.Sum(o => o.Sessions.Count), await db.Sessions.CountAsync());
-                Assert.True(await db.Sessions.AllAsync(s => s.Start >= Now));
-            }
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    [Fact]
-    public async Task SeedIfEmptyAsync_EmptyPostgresDatabase_SeedsOnceThenReturnsFalse()
-    {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, migrate: false);
+        await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
         var clock = new FixedClock(Now);
         await using (var db = database.CreateContext())
         {
@@ -325,8 +296,12 @@ public class DemoRegionTests
         await using (var db = database.CreateContext())
         {
             Assert.False(await DemoRegion.SeedIfEmptyAsync(db, clock));
+            Assert.Equal(1, await db.Regions.CountAsync());
+            Assert.Equal(29, await db.RegionAreas.CountAsync());
+            Assert.Equal(Demo.Partners.Count, await db.Partners.CountAsync());
             Assert.Equal(Offers.Count(), await db.Offers.CountAsync());
             Assert.Equal(Offers.Sum(o => o.Sessions.Count), await db.Sessions.CountAsync());
+            Assert.True(await db.Sessions.AllAsync(s => s.Start >= Now));
             Assert.Equal(7.5m, (await db.Offers.FirstAsync(o => o.Name.StartsWith("Yoga voor rust"))).CostEuros);
         }
     }

@@ -9,6 +9,7 @@ namespace Gem.Web.Tests.Account;
 /// in Dutch (Identity's messages too), keeps a good password when something else was wrong, and typing mistakes never
 /// count against the limits (a library computer is shared).
 /// </summary>
+[SqliteOnly("form validation and texts; registration storage runs on both in SignInEnumerationTests")]
 public sealed class RegistrationFormTests
 {
     private static async Task<HttpResponseMessage> RegisterAsync(HttpClient client, string name, string email, string password, string query = "")

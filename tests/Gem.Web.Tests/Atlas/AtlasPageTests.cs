@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gem.Web.Tests.Atlas;
 
 /// <summary>The public atlas page over the demo region: paged on the server, a map drawn from the PC4 shapes, filters folded away.</summary>
+[SqliteOnly("renders the atlas pages and map; the search queries run on both in AtlasApiTests")]
 public sealed partial class AtlasPageTests(DemoHosts hosts) : IClassFixture<DemoHosts>
 {
     [GeneratedRegex("data-testid=\"offer\"")] private static partial Regex OfferItem();

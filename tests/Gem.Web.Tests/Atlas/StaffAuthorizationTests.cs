@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gem.Web.Tests.Atlas;
 
 /// <summary>Partner staff of organisation A manage A's offers and sessions, and never B's: tested per endpoint.</summary>
+[SqliteOnly("who may reach staff pages; offer editing queries run on both in AtlasDataTests")]
 public sealed class StaffAuthorizationTests : IAsyncLifetime
 {
     private GemWebFactory _factory = null!;

@@ -12,6 +12,7 @@ namespace Gem.Web.Tests.Consultation;
 /// <summary>The coordinator keeps the pool and the rota; nobody else may.</summary>
 public sealed class PoolTests
 {
+    [SqliteOnly("pool pages; consultation authorization runs on both in ConsultationAuthorizationMatrixTests")]
     [Fact]
     public async Task Coordinator_AddsASpecialistAndPutsThemOnDuty_StaffMayNot()
     {

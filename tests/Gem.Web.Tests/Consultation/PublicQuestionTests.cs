@@ -13,6 +13,7 @@ namespace Gem.Web.Tests.Consultation;
 /// <summary>The E-spreekuur: ask without an account, answer, publish only de-identified text, find it by life domain, rendered safely.</summary>
 public sealed class PublicQuestionTests
 {
+    [SqliteOnly("pages and escaping; the public-question limits run on both in PublicQuestionLimitTests")]
     [Fact]
     public async Task AskAnswerPublish_LibraryShowsOnlyTheApprovedText_Escaped()
     {
@@ -58,6 +59,7 @@ public sealed class PublicQuestionTests
         Assert.Contains("mijn zoon gamet", await anonymous.GetStringAsync("/spreekuur?words=schermtijd"), StringComparison.Ordinal);
     }
 
+    [SqliteOnly("pages and escaping; the public-question limits run on both in PublicQuestionLimitTests")]
     [Fact]
     public async Task Ask_WithCrisisWords_GoesToCrisisPage()
     {

@@ -74,6 +74,7 @@ public sealed class DashboardHeadlineTests
         Assert.Contains("data-testid=\"headline-gaps\"", html, StringComparison.Ordinal);
     }
 
+    [SqliteOnly("renders the dashboard; its queries run on both in this class and DashboardPageTests")]
     [Fact]
     public async Task Dashboard_PartnersWithFewerThanTenPersons_AreNamedTogetherNotChartedOneByOne()
     {
@@ -93,6 +94,7 @@ public sealed class DashboardHeadlineTests
         Assert.Equal(partners + 1, Regex.Matches(table, "<th scope=\"row\">").Count);
     }
 
+    [SqliteOnly("renders the dashboard; its queries run on both in this class and DashboardPageTests")]
     [Fact]
     public async Task Dashboard_GroupShareTrend_ShowsFourQuartersWithTheLatestShare()
     {
@@ -106,6 +108,7 @@ public sealed class DashboardHeadlineTests
         Assert.Contains("stroke-dasharray=\"5 3\"", trend, StringComparison.Ordinal); // the goal line
     }
 
+    [SqliteOnly("renders the dashboard; its queries run on both in this class and DashboardPageTests")]
     [Fact]
     public async Task Dashboard_TablesWithAChart_AreBehindAClosedDisclosureWithAKeyboardScrollBox()
     {

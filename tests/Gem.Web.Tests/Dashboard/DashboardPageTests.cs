@@ -34,6 +34,7 @@ public sealed class DashboardPageTests
         Assert.Contains("data-testid=\"csv-recovery\"", html, StringComparison.Ordinal);
     }
 
+    [SqliteOnly("renders the dashboard; its queries run on both in this class")]
     [Fact]
     public async Task DashboardCsv_Coordinator_DownloadsTheTableWithLessThanTen()
     {
@@ -80,6 +81,7 @@ public sealed class DashboardPageTests
         await db.SaveChangesAsync();
     }
 
+    [SqliteOnly("renders the dashboard; its queries run on both in this class")]
     [Fact]
     public async Task Dashboard_English_ShowsEnglishTitles()
     {
@@ -93,6 +95,7 @@ public sealed class DashboardPageTests
         Assert.Contains("Recovery as people rate it", html, StringComparison.Ordinal);
     }
 
+    [SqliteOnly("renders the dashboard; its queries run on both in this class")]
     [Fact]
     public async Task Dashboard_PartnerStaffOrAnonymous_IsRefused()
     {
@@ -119,10 +122,10 @@ public sealed class DashboardPageTests
         Assert.Contains("/Account/Login", anon.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Dashboard_ChosenPeriod_CountsOnlyVisitsInItAndKeepsItInTheCsvLinks()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Dashboard_ChosenPeriod_CountsOnlyVisitsInItAndKeepsItInTheCsvLinks(DatabaseProvider provider)
     {
-        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = await GemWebFactory.CreateAsync(provider);
         await FrontDoorPersonsAsync(factory, (1, 12));
         var coordinator = await factory.CreateUserAsync(Roles.Coordinator);
         using var client = await factory.SignedInClientAsync(coordinator);
@@ -139,6 +142,7 @@ public sealed class DashboardPageTests
         Assert.Contains("1–2 days,< 10,", csv, StringComparison.Ordinal);
     }
 
+    [SqliteOnly("renders the dashboard; its queries run on both in this class")]
     [Theory]
     [InlineData("from=2026-05-01&to=2999-01-01", "De periode kan niet na vandaag eindigen")]
     [InlineData("from=2026-05-01&to=2026-04-01", "De begindatum ligt na de einddatum")]
@@ -158,6 +162,7 @@ public sealed class DashboardPageTests
         Assert.Contains($"value=\"{today:yyyy-MM-dd}\"", html, StringComparison.Ordinal);
     }
 
+    [SqliteOnly("starts the demo history in the background; resuming it runs on both in DemoHistoryResumeTests")]
     [Fact]
     public async Task DemoHistory_AtFirstStart_FillsTheDemoRegionInTheBackgroundOnce()
     {

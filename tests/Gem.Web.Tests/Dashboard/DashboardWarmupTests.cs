@@ -13,6 +13,7 @@ namespace Gem.Web.Tests.Dashboard;
 /// </summary>
 public sealed class DashboardWarmupTests
 {
+    [SqliteOnly("the warm-up at start; the report queries run on both in DashboardPageTests")]
     [Fact]
     public async Task Start_WithWarmUp_TheDefaultReportIsInTheCacheBeforeAnyRequest()
     {

@@ -57,6 +57,7 @@ public sealed class FrontDoorEnrolmentTests
         Assert.Equal(DateOnly.ParseExact(visit, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), enrolment.FrontDoorVisit);
     }
 
+    [SqliteOnly("form validation; enrolment storage runs on both in this class")]
     [Fact]
     public async Task Enrol_NoWayToBeReached_FormShowsTheErrorAndNothingIsStored()
     {

@@ -8,6 +8,7 @@ namespace Gem.Web.Tests.FrontDoor;
 /// Issue 13, items 2 and 3, on the results page over the demo region: helplines shown as what they are, the week list
 /// without repeated cards, a postcode that cannot be used said so, sorting by distance, fewer cards at once.
 /// </summary>
+[SqliteOnly("renders local help; the offer queries run on both in AtlasApiTests")]
 public sealed partial class FrontDoorLocalHelpTests(FrontDoorLocalHelpTests.Host host) : IClassFixture<FrontDoorLocalHelpTests.Host>
 {
     public sealed class Host : IAsyncLifetime

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gem.Web.Tests.FrontDoor;
 
 /// <summary>The front door over the real host with the demo region (SQLite); one host for the class.</summary>
+[SqliteOnly("renders the front door; enrolment through it runs on both in FrontDoorEnrolmentTests")]
 public sealed partial class FrontDoorPageTests(FrontDoorPageTests.Host host) : IClassFixture<FrontDoorPageTests.Host>
 {
     public sealed class Host : IAsyncLifetime

@@ -12,6 +12,7 @@ using MimeKit;
 namespace Gem.Web.Tests.Groups;
 
 /// <summary>Enrol, pause and return, cancel, attendance and calendars through the HTTP API.</summary>
+[SqliteOnly("the enrolment pages; seat rules and concurrent enrolment run on both in EnrolmentConcurrencyTests and EnrolOfferPageTests")]
 public sealed class EnrolmentFlowTests : IAsyncLifetime
 {
     private GemWebFactory _factory = null!;

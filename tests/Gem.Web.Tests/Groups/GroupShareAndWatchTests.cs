@@ -55,10 +55,10 @@ public sealed class GroupShareAndWatchTests
         Assert.Null(outside.Share);
     }
 
-    [Fact]
-    public async Task SeatWatch_WhenASeatFrees_TheWatcherGetsOneMail()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SeatWatch_WhenASeatFrees_TheWatcherGetsOneMail(DatabaseProvider provider)
     {
-        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = await GemWebFactory.CreateAsync(provider);
         var sessionId = await EnrolmentConcurrencyTests.PrepareAsync(factory, FlowPolicy.Open, 1);
         await using var scope = factory.Services.CreateAsyncScope();
         var enrolments = scope.ServiceProvider.GetRequiredService<EnrolmentService>();

@@ -63,6 +63,7 @@ public sealed class AccessLogIntegrityTests
     }
 
     /// <summary>SQLite only: INSERT OR REPLACE, REPLACE INTO and upserts are SQLite's ways around the delete/update triggers.</summary>
+    [SqliteOnly("SQLite syntax: INSERT OR REPLACE, REPLACE INTO and upserts are SQLite ways around the triggers")]
     [Fact]
     public async Task Sqlite_ReplaceOrUpsertOfARecord_Refused()
     {

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 namespace Gem.Web.Tests.Hardening;
 
 /// <summary>Issue 12 findings 7 and 8: production defaults, security headers and a CSP every page passes, forwarded headers, /culture, uploads.</summary>
+[SqliteOnly("headers, CSP, cookies and upload limits; no query of its own")]
 public sealed partial class ProductionDefaultsTests
 {
     private static string WebProject()

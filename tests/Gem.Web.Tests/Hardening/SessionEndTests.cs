@@ -45,6 +45,7 @@ public sealed class SessionEndTests
         Assert.Equal(HttpStatusCode.Redirect, (await again.PostAsync("/Account/Login", await WebTestExtensions.LoginFormAsync(again, citizen.Email!, WebTestExtensions.Password))).StatusCode);
     }
 
+    [SqliteOnly("asks for the password again; the session-ending queries run on both in this class")]
     [Fact]
     public async Task DisableTwoStep_NeedsThePasswordOrACodeAgain()
     {
@@ -77,6 +78,7 @@ public sealed class SessionEndTests
         Assert.False(await EnabledAsync());
     }
 
+    [SqliteOnly("asks for the password again; the session-ending queries run on both in this class")]
     [Fact]
     public async Task DeleteAccount_NeedsThePasswordAgain()
     {

@@ -65,6 +65,7 @@ public sealed class SignInEnumerationTests(ITestOutputHelper output)
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
+    [SqliteOnly("timing and texts of sign-in answers; the account queries run on both in this class")]
     [Theory]
     [InlineData("/mijn/inloggen")]
     [InlineData("/Account/Login")]
@@ -126,6 +127,7 @@ public sealed class SignInEnumerationTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Redirect, (await TryAsync(factory, "/Account/Login", "192.0.2.3", staff.Email!, WebTestExtensions.Password)).Status);
     }
 
+    [SqliteOnly("timing and texts of sign-in answers; the account queries run on both in this class")]
     [Fact]
     public async Task Register_ExistingAndNewAddress_SameAnswer_AlsoForAWeakPassword()
     {

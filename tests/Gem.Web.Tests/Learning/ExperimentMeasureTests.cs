@@ -19,6 +19,7 @@ namespace Gem.Web.Tests.Learning;
 public sealed class ExperimentMeasureTests
 {
     /// <remarks>SQLite only: simulating weeks of the region takes minutes on PostgreSQL; the queries are the dashboard's, whose own tests run on both.</remarks>
+    [SqliteOnly("simulating weeks takes minutes on PostgreSQL; the queries are the dashboard ones, tested on both")]
     [Fact]
     public async Task Measure_ForAPeriod_EqualsTheDashboardsFigure()
     {

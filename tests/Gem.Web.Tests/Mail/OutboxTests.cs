@@ -153,6 +153,7 @@ public sealed class OutboxTests(ITestOutputHelper output)
         Assert.Equal(200, await check.Set<OutboxMessage>().CountAsync(m => m.SentAt != null && m.Attempts == 1));
     }
 
+    [SqliteOnly("the relay and mail format; the outbox claim and state queries run on both in this class")]
     [Fact]
     public async Task RelayDown_RetriedLaterWithGrowingDelay()
     {
@@ -182,6 +183,7 @@ public sealed class OutboxTests(ITestOutputHelper output)
         Assert.Equal(0, await sender.DeliverDueAsync()); // not due again yet
     }
 
+    [SqliteOnly("the relay and mail format; the outbox claim and state queries run on both in this class")]
     [Fact]
     public async Task RelayRefusesARecipientForGood_MarkedFailed_TheOthersSent()
     {
@@ -227,6 +229,7 @@ public sealed class OutboxTests(ITestOutputHelper output)
     }
 
     /// <summary>A pickup file read by Python's email package (strict policy): CRLF only, 7-bit, transfer encodings set, no defects.</summary>
+    [SqliteOnly("the relay and mail format; the outbox claim and state queries run on both in this class")]
     [Fact]
     public async Task PickupFile_IsRfcCorrect_PythonEmailAgrees()
     {

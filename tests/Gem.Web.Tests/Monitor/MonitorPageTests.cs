@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Gem.Web.Tests.Monitor;
 
 /// <summary>The real host over a fresh SQLite database with the demo region; the monitor data are read once for the class.</summary>
+[SqliteOnly("renders the monitor from its data folder; the database is only the host")]
 public sealed class MonitorWebFixture : IAsyncLifetime
 {
     public GemWebFactory Factory { get; private set; } = null!;
@@ -239,6 +240,7 @@ public sealed class MonitorPageTests(MonitorWebFixture fixture) : IClassFixture<
         return [.. fields];
     }
 
+    [SqliteOnly("renders the monitor from its data folder; the database is only the host")]
     [Fact]
     public async Task Monitor_DataFolderMissing_SaysSoClearlyInsteadOfFailing()
     {

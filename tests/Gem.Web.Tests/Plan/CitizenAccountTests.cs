@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gem.Web.Tests.Plan;
 
 /// <summary>Citizen registration without account enumeration, confirmation before sign-in, and claiming an enrolment made without an account.</summary>
+[SqliteOnly("account pages; plan storage and erasure run on both in PlanFlowTests and ErasureFilesTests")]
 public sealed partial class CitizenAccountTests : IAsyncLifetime
 {
     private GemWebFactory _factory = null!;

@@ -15,6 +15,7 @@ namespace Gem.Web.Tests.Plan;
 /// An invitation to a resource group is mailed to one address; only the account with that confirmed address may
 /// accept it. Anyone else holding the link is told for which (masked) address it is, and nothing changes.
 /// </summary>
+[SqliteOnly("the address an invitation mail links to; no query of its own")]
 public sealed class InvitationAddressTests : IAsyncLifetime
 {
     private GemWebFactory _factory = null!;

@@ -15,6 +15,7 @@ namespace Gem.Web.Tests.Plan;
 /// registration and sign-in, sees what is shared first, can leave; the mail names the role in Dutch; the check-in
 /// stores nothing unless answered; opening the security page signs nobody out elsewhere.
 /// </summary>
+[SqliteOnly("page journey of a naaste; sharing and access queries run on both in PlanFlowTests and PlanAuthorizationMatrixTests")]
 public sealed class NaasteJourneyTests : IAsyncLifetime
 {
     private GemWebFactory _factory = null!;

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Gem.Web.Tests.Plan;
 
 /// <summary>Sessions survive a restart (persisted Data Protection keys), end after the absolute time-out, and a new sign-in gives a new session.</summary>
+[SqliteOnly("sign-in cookie lifetimes; session ending on both in SessionEndTests")]
 public sealed class SessionLimitsTests : IAsyncLifetime
 {
     private GemWebFactory _factory = null!;

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gem.Web.Tests.Plan;
 
 /// <summary>Optional TOTP two-factor sign-in for citizens, and the citizen sign-in page's single failure message.</summary>
+[SqliteOnly("two-step sign-in through Identity pages; Identity storage runs on both in SessionEndTests")]
 public sealed class TwoFactorTests : IAsyncLifetime
 {
     private GemWebFactory _factory = null!;

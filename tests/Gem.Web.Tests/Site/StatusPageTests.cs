@@ -12,6 +12,7 @@ namespace Gem.Web.Tests.Site;
 /// status page with the navigation and the crisis bar for a person, ProblemDetails with a Dutch/English title for
 /// /api and /fhir; the 429 of an abuse limit is the same page; the crisis bar calls in one tap; the statements exist.
 /// </summary>
+[SqliteOnly("renders the status and static pages; no query of its own")]
 public sealed class StatusPageTests(StatusPageTests.Host host) : IClassFixture<StatusPageTests.Host>
 {
     public sealed class Host : IAsyncLifetime

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gem.Core.Tests.Atlas.Import;
 
 /// <summary><c>gem import offers FILE</c>: exit code 0 with a count, 1 with one line per bad cell, 2 when the file cannot be used.</summary>
+[SqliteOnly("exit codes and output of the CLI; the import runs on both in OfferImporterTests")]
 public sealed class ImportCommandTests
 {
     private static async Task<(int Exit, string Output, string Error)> RunAsync(TestDatabase database, string file, string? partner)

@@ -17,6 +17,7 @@ namespace Gem.Web.Tests.Interop;
 /// parsers nobody on the project wrote read every attachment: python3-icalendar, ical.js and node-ical.
 /// Also: a DELETE of a session or offer with enrolments is a 409 that says what to do, never a 500.
 /// </summary>
+[SqliteOnly("iCalendar text of an invite; no query of its own")]
 public sealed class CalendarInviteTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private GemWebFactory _factory = null!;

@@ -15,6 +15,7 @@ namespace Gem.Web.Tests.Interop;
 /// /fhir/metadata, honest search parameters, _id, _include and the Organization and Location reads; every answer is
 /// checked by the Firely SDK's profile validator against the R4 core definitions (Hl7.Fhir.Specification.Data.R4).
 /// </summary>
+[SqliteOnly("FHIR conformance of documents; the FHIR queries run on both in FhirApiTests")]
 public sealed class FhirConformanceTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private GemWebFactory _factory = null!;

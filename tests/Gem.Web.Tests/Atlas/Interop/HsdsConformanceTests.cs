@@ -15,6 +15,7 @@ namespace Gem.Web.Tests.Interop;
 /// The HSDS API reference's required root and filters (docs/hsds.md), free seats as HSDS 3.1 service_capacity (checked
 /// against the unchanged HSDS 3.1 compiled schema), complete addresses and RFC 4122 ids.
 /// </summary>
+[SqliteOnly("HSDS conformance of documents; the HSDS queries run on both in HsdsApiTests")]
 public sealed class HsdsConformanceTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private GemWebFactory _factory = null!;

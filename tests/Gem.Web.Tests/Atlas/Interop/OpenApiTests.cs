@@ -17,6 +17,7 @@ namespace Gem.Web.Tests.Interop;
 /// and has an outside validator check the document (@seriousme/openapi-schema-validator) and each response's status and
 /// body against it (ajv, JSON Schema 2020-12): Interop/Checks/check-openapi.mjs.
 /// </summary>
+[SqliteOnly("the OpenAPI document; no query")]
 public sealed class OpenApiTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private GemWebFactory _factory = null!;
