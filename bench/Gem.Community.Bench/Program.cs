@@ -207,8 +207,12 @@ internal static class CommunitySeed
                 await copy.CompleteAsync();
             }
             await tx.CommitAsync();
-            await using var analyze = new NpgsqlCommand("ANALYZE \"CommunityThreads\"; ANALYZE \"CommunityPosts\";", connection);
-            await analyze.ExecuteNonQueryAsync();
+            // Statistics, and the visibility map a live table gets from autovacuum (index-only scans rely on it).
+            foreach (var table in new[] { "CommunityThreads", "CommunityPosts" })
+            {
+                await using var vacuum = new NpgsqlCommand($"VACUUM (ANALYZE) \"{table}\"", connection) { CommandTimeout = 0 };
+                await vacuum.ExecuteNonQueryAsync();
+            }
         }
         else
         {

@@ -286,7 +286,9 @@ internal sealed class CommunityPostConfiguration : IEntityTypeConfiguration<Comm
         b.Property(p => p.Body).HasMaxLength(CommunityLimits.Body);
         b.Property(p => p.Html).HasMaxLength(CommunityLimits.Body * 4);
         b.Property(p => p.ContentWarning).HasMaxLength(CommunityLimits.Warning);
-        b.HasIndex(p => new { p.ThreadId, p.CreatedAt });
+        // A thread's pages: the key orders the thread and the two trailing columns are what the reader's filter asks
+        // (visible, or their own waiting post), so counting a thread and finding a page's ids never reads the posts.
+        b.HasIndex(p => new { p.ThreadId, p.CreatedAt, p.Id, p.Status, p.AuthorMemberId });
         b.HasIndex(p => new { p.Status, p.CreatedAt });
         b.HasIndex(p => p.AuthorMemberId);
         b.HasOne<CommunityThread>().WithMany().HasForeignKey(p => p.ThreadId).OnDelete(DeleteBehavior.Cascade);

@@ -7,13 +7,16 @@ namespace Gem.Core.Community;
 public sealed record SearchHit(Guid PostId, Guid ThreadId, string ThreadTitle, CommunitySpace Space, string Excerpt, DateTimeOffset At);
 
 /// <summary>
-/// Full-text search over visible posts (decision 904): PostgreSQL's Dutch text search on a GIN expression index, or
-/// SQLite's FTS5 table kept by triggers (both made by the I20Community migrations). The database finds the newest 200
+/// Full-text search over visible posts (decision 904): PostgreSQL's Dutch text search on a stored tsvector column with a
+/// GIN index (I20bCommunityAtScale: the column gives the planner word statistics, so a rare word goes through the index
+/// and a common one walks the newest posts without parsing them again), or SQLite's FTS5 table kept by triggers (I20Community). The database finds the newest 200
 /// matches; only those in spaces the viewer may read are returned.
 /// </summary>
 public sealed class CommunitySearch(GemDbContext db)
 {
     public const int Candidates = 200;
+    /// <summary>PostgreSQL: how many of the newest visible posts are searched first (a word in 1% of posts has its 200 there).</summary>
+    public const int RecentWindow = 20_000;
 
     public async Task<List<SearchHit>> SearchAsync(CommunityViewer viewer, string? words, int take = 50, CancellationToken ct = default)
     {
@@ -25,12 +28,27 @@ public sealed class CommunitySearch(GemDbContext db)
         List<Guid> ids;
         if (db.Database.IsNpgsql())
         {
+            // Two steps, so neither a common nor a rare word depends on the planner's guess of how many posts match
+            // (it guesses at most 0.5% for any word it has no statistics for, and then walks every post newest first).
+            // First the newest posts, filtered on the stored vector: a common word has its 200 there. If not, every
+            // match comes from the GIN index (MATERIALIZED keeps it that way) and is sorted: a rare word has few.
             var query = string.Join(' ', terms);
             ids = await db.Database.SqlQuery<Guid>($"""
-                SELECT p."Id" AS "Value" FROM "CommunityPosts" p
-                WHERE to_tsvector('dutch'::regconfig, p."Body") @@ plainto_tsquery('dutch'::regconfig, {query}) AND p."Status" = 1
-                ORDER BY p."CreatedAt" DESC LIMIT 200
+                SELECT r."Id" AS "Value" FROM (
+                    SELECT p."Id", p."CreatedAt", p."SearchVector" FROM "CommunityPosts" p
+                    WHERE p."Status" = 1 ORDER BY p."CreatedAt" DESC LIMIT {RecentWindow}) r
+                WHERE r."SearchVector" @@ plainto_tsquery('dutch'::regconfig, {query})
+                ORDER BY r."CreatedAt" DESC LIMIT 200
                 """).ToListAsync(ct);
+            if (ids.Count < Candidates)
+            {
+                ids = await db.Database.SqlQuery<Guid>($"""
+                    WITH m AS MATERIALIZED (
+                        SELECT p."Id", p."CreatedAt" FROM "CommunityPosts" p
+                        WHERE p."SearchVector" @@ plainto_tsquery('dutch'::regconfig, {query}) AND p."Status" = 1)
+                    SELECT m."Id" AS "Value" FROM m ORDER BY m."CreatedAt" DESC LIMIT 200
+                    """).ToListAsync(ct);
+            }
         }
         else
         {

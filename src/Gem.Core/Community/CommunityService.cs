@@ -130,20 +130,23 @@ public sealed partial class CommunityService(GemDbContext db, IOptions<Community
     public async Task<AuthorKind?> WritesAsAsync(CommunitySpace space, CommunityViewer viewer, CancellationToken ct = default) =>
         CommunityAccess.WritesAs(space, viewer, await CommunityAccess.EnrolledAsync(db, space, viewer.UserId, ct), clock.GetUtcNow());
 
+    /// <summary>
+    /// A page of the space's threads, latest activity first. The page's 30 threads are chosen first; only their visible
+    /// posts are counted (on the covering posts index), so a later page does not count the posts of the threads it skips.
+    /// </summary>
     public async Task<(List<ThreadSummary> Threads, int Pages)> ThreadsAsync(CommunitySpace space, int page, CancellationToken ct = default)
     {
         var q = db.Set<CommunityThread>().AsNoTracking().Where(t => t.SpaceId == space.Id && t.Visible);
         var count = await q.CountAsync(ct);
         var pages = Math.Max(1, (count + ThreadsPerPage - 1) / ThreadsPerPage);
         page = Math.Clamp(page, 1, pages);
-        var rows = await q.OrderByDescending(t => t.LastPostAt).Skip((page - 1) * ThreadsPerPage).Take(ThreadsPerPage)
-            .Select(t => new
-            {
-                Thread = t,
-                Author = db.Set<CommunityMember>().Where(m => m.Id == t.AuthorMemberId).Select(m => m.Handle).FirstOrDefault(),
-                Posts = db.Set<CommunityPost>().Count(p => p.ThreadId == t.Id && p.Status == PostStatus.Visible),
-            }).ToListAsync(ct);
-        return (rows.Select(r => new ThreadSummary(r.Thread, r.Author, r.Posts)).ToList(), pages);
+        var threads = await q.OrderByDescending(t => t.LastPostAt).Skip((page - 1) * ThreadsPerPage).Take(ThreadsPerPage).ToListAsync(ct);
+        var threadIds = threads.Select(t => t.Id).ToList();
+        var posts = await db.Set<CommunityPost>().Where(p => threadIds.Contains(p.ThreadId) && p.Status == PostStatus.Visible)
+            .GroupBy(p => p.ThreadId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var authorIds = threads.Where(t => t.AuthorMemberId != null).Select(t => t.AuthorMemberId!.Value).Distinct().ToList();
+        var handles = await db.Set<CommunityMember>().Where(m => authorIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Handle, ct);
+        return (threads.Select(t => new ThreadSummary(t, t.AuthorMemberId is { } a ? handles.GetValueOrDefault(a) : null, posts.GetValueOrDefault(t.Id))).ToList(), pages);
     }
 
     // ---------- members ----------
@@ -355,7 +358,7 @@ public sealed partial class CommunityService(GemDbContext db, IOptions<Community
         var count = await q.CountAsync(ct);
         var pages = Math.Max(1, (count + PostsPerPage - 1) / PostsPerPage);
         page = Math.Clamp(page, 1, pages);
-        var posts = await q.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Skip((page - 1) * PostsPerPage).Take(PostsPerPage).ToListAsync(ct);
+        var posts = await PageOfPostsAsync(q, count, page, ct);
         var memberIds = posts.Where(p => p.AuthorMemberId != null).Select(p => p.AuthorMemberId!.Value).Distinct().ToList();
         var handles = await db.Set<CommunityMember>().AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Handle, ct);
         var partnerName = space.PartnerId is { } pid ? await db.Partners.Where(p => p.Id == pid).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
@@ -368,6 +371,35 @@ public sealed partial class CommunityService(GemDbContext db, IOptions<Community
         var question = thread.PublicQuestionId is { } qid ? await db.Set<PublicQuestion>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == qid, ct) : null;
         return new ThreadView(space, thread, posts.Select(p => new PostView(p, Author(p), own is not null && p.AuthorMemberId == own)).ToList(),
             CommunityAccess.WritesAs(space, viewer, enrolled, clock.GetUtcNow()), moderates, isAuthor, question, page, pages);
+    }
+
+    /// <summary>
+    /// One page of a thread's posts, oldest first. A page in the later half of the thread is counted from the end, so the
+    /// last page of a 50,000-post thread skips nothing. A page that still skips posts (the middle of a long thread) takes
+    /// its ids first from the covering index on (ThreadId, CreatedAt, Id, Status, AuthorMemberId), which PostgreSQL
+    /// skips through without reading the posts (an index-only scan), then reads only those 50.
+    /// </summary>
+    private static async Task<List<CommunityPost>> PageOfPostsAsync(IQueryable<CommunityPost> q, int count, int page, CancellationToken ct)
+    {
+        var skip = (page - 1) * PostsPerPage;
+        var take = Math.Min(PostsPerPage, count - skip);
+        if (take <= 0) return [];
+        var fromEnd = count - skip - take < skip;
+        var ordered = fromEnd ? q.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id) : q.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id);
+        var offset = fromEnd ? count - skip - take : skip;
+        List<CommunityPost> posts;
+        if (offset == 0)
+        {
+            posts = await ordered.Take(take).ToListAsync(ct);
+        }
+        else
+        {
+            var ids = await ordered.Skip(offset).Take(take).Select(p => p.Id).ToListAsync(ct);
+            var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            posts = (await q.Where(p => ids.Contains(p.Id)).ToListAsync(ct)).OrderBy(p => order[p.Id]).ToList();
+        }
+        if (fromEnd) posts.Reverse();
+        return posts;
     }
 
     /// <summary>

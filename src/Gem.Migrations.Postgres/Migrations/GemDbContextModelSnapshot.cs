@@ -425,7 +425,7 @@ namespace Gem.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("ThreadId", "CreatedAt");
+                    b.HasIndex("ThreadId", "CreatedAt", "Id", "Status", "AuthorMemberId");
 
                     b.ToTable("CommunityPosts", (string)null);
                 });

@@ -420,7 +420,7 @@ namespace Gem.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("ThreadId", "CreatedAt");
+                    b.HasIndex("ThreadId", "CreatedAt", "Id", "Status", "AuthorMemberId");
 
                     b.ToTable("CommunityPosts", (string)null);
                 });

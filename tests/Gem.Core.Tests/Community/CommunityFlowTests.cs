@@ -305,4 +305,105 @@ public sealed class CommunityFlowTests
         // Query syntax is never passed through.
         Assert.Empty(await search.SearchAsync(member, "\" OR * NEAR( -- ;"));
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Search_FindsADutchWordByItsStem(DatabaseProvider provider)
+    {
+        await using var w = await CreateAsync(provider, Noon);
+        var theme = await w.ThemeAsync();
+        var member = await w.MemberAsync("Wandelaar");
+        var posted = await w.Community.CreateThreadAsync(member, theme.Id, "Buiten", "Wij maakten zondag lange wandelingen langs de rivier", null);
+        var search = new CommunitySearch(w.Db);
+        // "wandeling" finds "wandelingen": PostgreSQL's Dutch stemmer, SQLite's prefix match on the last word.
+        Assert.Equal(posted.PostId, Assert.Single(await search.SearchAsync(member, "wandeling")).PostId);
+        Assert.Equal(posted.PostId, Assert.Single(await search.SearchAsync(member, "Rivier WANDELING")).PostId);
+        Assert.Empty(await search.SearchAsync(member, "wandeling bergen"));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Search_WithMoreThan200Matches_ShowsTheNewest(DatabaseProvider provider)
+    {
+        await using var w = await CreateAsync(provider, Noon);
+        var theme = await w.ThemeAsync();
+        var member = await w.MemberAsync("Veelzoeker");
+        var thread = await w.Community.CreateThreadAsync(member, theme.Id, "Koffie", "Over koffie", null);
+        var start = w.Clock.GetUtcNow();
+        w.Db.AddRange(Enumerable.Range(0, CommunitySearch.Candidates + 50).Select(i => new CommunityPost
+        {
+            ThreadId = thread.ThreadId, SpaceId = theme.Id, AuthorKind = AuthorKind.Member, AuthorMemberId = member.Member!.Id,
+            Body = "Weer een kopje koffie " + i, Html = "<p>Weer een kopje koffie " + i + "</p>", Status = PostStatus.Visible,
+            CreatedAt = start.AddMinutes(i + 1), VisibleAt = start.AddMinutes(i + 1),
+        }));
+        await w.Db.SaveChangesAsync();
+        var hits = await new CommunitySearch(w.Db).SearchAsync(member, "kopje");
+        Assert.Equal(Enumerable.Range(200, 50).Reverse().Select(i => "Weer een kopje koffie " + i), hits.Select(h => h.Excerpt));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task LongThread_EveryPageShowsItsPostsInOrder_FromTheFrontAndFromTheEnd(DatabaseProvider provider)
+    {
+        await using var w = await CreateAsync(provider, Noon);
+        var theme = await w.ThemeAsync();
+        var writer = await w.MemberAsync("Veelschrijver");
+        var thread = await w.Community.CreateThreadAsync(writer, theme.Id, "Een lange draad", "Bericht 0", null);
+        for (var i = 1; i < 2 * CommunityService.PostsPerPage + 20; i++)
+        {
+            // Every third post shares its minute with the one before, so equal times are ordered by id on every page.
+            if (i % 3 != 0) w.Clock.Advance(TimeSpan.FromMinutes(1));
+            await w.Community.ReplyAsync(writer, thread.ThreadId, "Bericht " + i, null);
+        }
+        // A newcomer's waiting reply: only the newcomer (and moderators) see it, in its place at the end.
+        var newcomer = await w.MemberAsync("Nieuwkomer", approved: 0);
+        w.Clock.Advance(TimeSpan.FromMinutes(1));
+        var waiting = await w.Community.ReplyAsync(newcomer, thread.ThreadId, "Wachtend bericht", null);
+        Assert.Equal(PostStatus.Waiting, waiting.Status);
+
+        var expected = await w.Db.Set<CommunityPost>().AsNoTracking().Where(p => p.ThreadId == thread.ThreadId && p.Status == PostStatus.Visible)
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(p => p.Id).ToListAsync();
+        Assert.Equal(120, expected.Count);
+        var reader = await w.MemberAsync("Lezer");
+        var pages = new List<ThreadView>();
+        for (var page = 1; page <= 3; page++) pages.Add(await w.Community.ThreadAsync(reader, thread.ThreadId, page));
+        Assert.All(pages, p => Assert.Equal(3, p.Pages));
+        Assert.Equal([50, 50, 20], pages.Select(p => p.Posts.Count));
+        Assert.Equal(expected, pages.SelectMany(p => p.Posts).Select(p => p.Post.Id));
+        Assert.Equal(Enumerable.Range(50, 50).Select(i => "Bericht " + i).Order(), pages[1].Posts.Select(p => p.Post.Body).Order());
+        Assert.Equal("Bericht 119", pages[2].Posts[^1].Post.Body);
+        // A page past the end shows the last page.
+        Assert.Equal(expected[100..], (await w.Community.ThreadAsync(reader, thread.ThreadId, int.MaxValue)).Posts.Select(p => p.Post.Id));
+
+        var own = await w.Community.ThreadAsync(await w.ViewerAsync(newcomer.UserId!.Value), thread.ThreadId, int.MaxValue);
+        Assert.Equal((3, 21), (own.Pages, own.Posts.Count));
+        Assert.Equal(waiting.PostId, own.Posts[^1].Post.Id);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ThreadList_LatestActivityFirst_WithVisiblePostCounts(DatabaseProvider provider)
+    {
+        await using var w = await CreateAsync(provider, Noon);
+        var space = await w.ThemeAsync();
+        var member = await w.MemberAsync("Starter");
+        var threads = new List<Guid>();
+        for (var i = 0; i < CommunityService.ThreadsPerPage + 1; i++)
+        {
+            w.Clock.Advance(TimeSpan.FromMinutes(1));
+            threads.Add((await w.Community.CreateThreadAsync(member, space.Id, "Draad " + i, "Begin " + i, null)).ThreadId);
+        }
+        var (first, pages) = await w.Community.ThreadsAsync(space, 1);
+        Assert.Equal(2, pages);
+        Assert.Equal(threads[^1], first[0].Thread.Id);
+        Assert.Equal(threads[0], Assert.Single((await w.Community.ThreadsAsync(space, 2)).Threads).Thread.Id);
+
+        // A visible reply moves the oldest thread to the top; a reply that waits neither moves nor counts.
+        w.Clock.Advance(TimeSpan.FromMinutes(1));
+        await w.Community.ReplyAsync(member, threads[0], "Een antwoord", null);
+        w.Clock.Advance(TimeSpan.FromMinutes(1));
+        await w.Community.ReplyAsync(await w.MemberAsync("Nieuw2", approved: 0), threads[1], "Wacht nog", null);
+        (first, _) = await w.Community.ThreadsAsync(space, 1);
+        Assert.Equal(threads[0], first[0].Thread.Id);
+        Assert.Equal(("Starter", 2), (first[0].Author, first[0].Posts));
+        Assert.Equal(threads[^1], first[1].Thread.Id);
+        Assert.Equal(threads[1], Assert.Single((await w.Community.ThreadsAsync(space, 2)).Threads).Thread.Id);
+        Assert.Equal(1, first.Single(t => t.Thread.Id == threads[2]).Posts);
+    }
 }
