@@ -104,4 +104,21 @@ public sealed class CommunityAccountabilityTests
         await using (var db = factory.Database.CreateContext())
             Assert.False(await db.Set<CommunityModerator>().AnyAsync(m => m.UserId == expertUser.Id));
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AtlasOfferPage_LinksToItsExperiencesThread_ForMembers(DatabaseProvider provider)
+    {
+        await using var factory = await GemWebFactory.CreateAsync(provider);
+        Guid offerId;
+        await using (var db = factory.Database.CreateContext())
+            offerId = (await db.Offers.OrderBy(o => o.Name).FirstAsync()).Id;
+        var (member, _) = await CommunityPagesTests.MemberAsync(factory, "ervaring_lezer");
+        var offerPage = await member.GetStringAsync($"/atlas/offers/{offerId}");
+        Assert.Contains($"href=\"/community/aanbod/{offerId}\"", offerPage, StringComparison.Ordinal);
+        var space = await member.GetAsync($"/community/aanbod/{offerId}");
+        Assert.Equal(HttpStatusCode.Redirect, space.StatusCode);
+        var slug = space.Headers.Location!.OriginalString;
+        Assert.StartsWith("/community/ruimte/", slug, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(slug)).StatusCode);
+    }
 }
