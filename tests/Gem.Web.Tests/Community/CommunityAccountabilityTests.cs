@@ -1,9 +1,12 @@
 using System.Net;
+using Gem.Core.Atlas;
 using Gem.Core.Community;
+using Gem.Core.Consultation;
 using Gem.Core.Data;
 using Gem.Core.Identity;
 using Gem.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gem.Web.Tests.Community;
 
@@ -120,5 +123,50 @@ public sealed class CommunityAccountabilityTests
         var slug = space.Headers.Location!.OriginalString;
         Assert.StartsWith("/community/ruimte/", slug, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(slug)).StatusCode);
+    }
+
+    /// <summary>"Vraag het een specialist": the author sends their thread to the E-spreekuur without their handle; the answer shows in the thread.</summary>
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AskASpecialist_OnlyTheAuthor_QuestionWithoutHandle_AnswerShowsInTheThread(DatabaseProvider provider)
+    {
+        await using var factory = await CommunityWorld.FactoryAsync(provider);
+        var world = await CommunityWorld.CreateAsync(factory);
+        var (_, threadId, marker) = world.Threads[SpaceKind.Theme];
+        var url = $"/community/draad/{threadId}";
+
+        // Someone else cannot send another's thread.
+        var other = await CommunityPagesTests.PostFormAsync(world.Clients[CommunityWorld.Enrolled], url, url + "?handler=Ask", []);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+
+        var asked = await CommunityPagesTests.PostFormAsync(world.Clients[CommunityWorld.Member], url, url + "?handler=Ask", []);
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        PublicQuestion question;
+        string handle;
+        await using (var db = factory.Database.CreateContext())
+        {
+            question = await db.Set<PublicQuestion>().AsNoTracking().SingleAsync();
+            handle = (await db.Set<CommunityMember>().SingleAsync(m => m.UserId == world.Users[CommunityWorld.Member].Id)).Handle;
+            Assert.Equal(question.Id, (await db.Set<CommunityThread>().SingleAsync(t => t.Id == threadId)).PublicQuestionId);
+        }
+        Assert.Contains(marker, question.Question, StringComparison.Ordinal);
+        Assert.DoesNotContain(handle, question.Question, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"specialist-answer\"", await world.Clients[CommunityWorld.Member].GetStringAsync(url), StringComparison.Ordinal);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var sp = scope.ServiceProvider;
+            var db = sp.GetRequiredService<GemDbContext>();
+            var ggz = await db.Partners.Where(p => p.Sector == Sector.GroteGgz).Select(p => p.Id).FirstAsync();
+            var specialist = await factory.CreateUserAsync(Roles.Specialist, ggz);
+            await sp.GetRequiredService<ConsultationPool>().AddAsync(specialist.Id, Discipline.Psychiater);
+            await sp.GetRequiredService<PublicQuestions>().AnswerAsync(specialist.Id, question.Id, "Praat erover met iemand die je vertrouwt " + marker + "-antwoord.");
+        }
+        var page = await world.Clients[CommunityWorld.Member].GetStringAsync(url);
+        Assert.Contains(marker + "-antwoord", page, StringComparison.Ordinal);
+
+        // Asking twice changes nothing.
+        Assert.Equal(HttpStatusCode.Redirect, (await CommunityPagesTests.PostFormAsync(world.Clients[CommunityWorld.Member], url, url + "?handler=Ask", [])).StatusCode);
+        await using (var db = factory.Database.CreateContext())
+            Assert.Equal(1, await db.Set<PublicQuestion>().CountAsync());
     }
 }
