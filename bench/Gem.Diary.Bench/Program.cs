@@ -120,11 +120,24 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Lateness vs planned (real seconds, at {factor}x load): p50 {P(0.50):0.000} s, p99 {P(0.99):0.000} s, max {lateness.LastOrDefault():0.000} s  (goal p99 < 5 s: {(P(0.99) < 5 ? "met" : "NOT met")})"));
 Console.WriteLine($"Throughput {sent.Count / sendWatch.Elapsed.TotalSeconds:N0} pushes/s; memory: peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MB, GC heap {GC.GetTotalMemory(false) / 1048576.0:N0} MB");
 
-/// <summary>A clock that, once started, runs <c>factor</c> times faster than real time from a given instant.</summary>
+/// <summary>
+/// A clock that, once started, runs <c>factor</c> times faster than real time from a given instant; its timers too (the
+/// sender's poll delay, the claim's lease and its renewal), so a 2-minute lease lasts 2 virtual minutes.
+/// </summary>
 sealed class ScaledClock(DateTimeOffset start, double factor) : TimeProvider
 {
     private long _startTicks;
     public void Start() => _startTicks = Stopwatch.GetTimestamp();
     public override DateTimeOffset GetUtcNow() =>
         _startTicks == 0 ? start : start + TimeSpan.FromTicks((long)(Stopwatch.GetElapsedTime(_startTicks).Ticks * factor));
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        new ScaledTimer(base.CreateTimer(callback, state, Scale(dueTime), Scale(period)), this);
+    private TimeSpan Scale(TimeSpan t) => t == Timeout.InfiniteTimeSpan || t <= TimeSpan.Zero ? t : t / factor;
+
+    private sealed class ScaledTimer(ITimer inner, ScaledClock clock) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(clock.Scale(dueTime), clock.Scale(period));
+        public void Dispose() => inner.Dispose();
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
 }
