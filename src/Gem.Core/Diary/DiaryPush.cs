@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using Gem.Core.Data;
@@ -25,18 +26,27 @@ public sealed class DiaryPush(IServiceScopeFactory scopes, IOptions<DiaryOptions
     };
     private PushServiceClient? _client;
     private (string Public, string Private)? _keys;
+    private VapidAuthentication? _vapid;
+    private readonly VapidTokens _tokens = new();
+    private readonly Lock _signing = new();
     private readonly SemaphoreSlim _keyLock = new(1, 1);
 
     public async Task<PushOutcome> SendAsync(DiaryPushSubscription subscription, string json, string topic, TimeSpan timeToLive, CancellationToken ct)
     {
-        var (publicKey, privateKey) = await KeysAsync(ct);
+        var vapid = await VapidAsync(ct);
         var target = new PushSubscription { Endpoint = subscription.Endpoint };
         target.SetKey(PushEncryptionKeyName.P256DH, subscription.P256dh);
         target.SetKey(PushEncryptionKeyName.Auth, subscription.Auth);
         var message = new PushMessage(json) { Topic = topic, TimeToLive = Math.Max(0, (int)timeToLive.TotalSeconds), Urgency = PushMessageUrgency.High };
-        using var vapid = new VapidAuthentication(publicKey, privateKey) { Subject = options.Value.VapidSubject };
         try
         {
+            // The VAPID token (an ES256-signed JWT) is made once per push service and reused until an hour before it
+            // expires: signing per push cost about as much as the rest of the push. Made under a lock, so the one
+            // signing key is never used by two threads at once; the library then finds it in the cache.
+            if (Uri.TryCreate(subscription.Endpoint, UriKind.Absolute, out var endpoint) && _tokens.Get(Audience(endpoint)) is null)
+            {
+                lock (_signing) vapid.GetVapidSchemeAuthenticationHeaderValueParameter(Audience(endpoint));
+            }
             await (_client ??= new PushServiceClient(_http) { AutoRetryAfter = false }).RequestPushMessageDeliveryAsync(target, message, vapid, VapidAuthenticationScheme.Vapid, ct);
             return PushOutcome.Accepted;
         }
@@ -48,6 +58,30 @@ public sealed class DiaryPush(IServiceScopeFactory scopes, IOptions<DiaryOptions
         {
             return PushOutcome.Failed;
         }
+    }
+
+    /// <summary>The JWT's audience as Lib.Net.Http.WebPush forms it: the push service's origin without its port.</summary>
+    private static string Audience(Uri endpoint) => endpoint.Scheme + "://" + endpoint.Host;
+
+    private async Task<VapidAuthentication> VapidAsync(CancellationToken ct)
+    {
+        if (Volatile.Read(ref _vapid) is { } made) return made;
+        var (publicKey, privateKey) = await KeysAsync(ct);
+        lock (_signing)
+        {
+            return _vapid ??= new VapidAuthentication(publicKey, privateKey) { Subject = options.Value.VapidSubject, TokenCache = _tokens };
+        }
+    }
+
+    /// <summary>VAPID tokens per audience, handed out until an hour before they expire (they are made for 12 hours).</summary>
+    private sealed class VapidTokens : IVapidTokenCache
+    {
+        private static readonly TimeSpan Margin = TimeSpan.FromHours(1);
+        private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Expires)> _tokens = new(StringComparer.Ordinal);
+
+        public string? Get(string audience) => _tokens.TryGetValue(audience, out var t) && t.Expires - DateTimeOffset.UtcNow > Margin ? t.Token : null;
+
+        public void Put(string audience, DateTimeOffset expiration, string token) => _tokens[audience] = (token, expiration);
     }
 
     /// <summary>The public key browsers subscribe with (applicationServerKey).</summary>
@@ -106,6 +140,7 @@ public sealed class DiaryPush(IServiceScopeFactory scopes, IOptions<DiaryOptions
     public void Dispose()
     {
         _http.Dispose();
+        _vapid?.Dispose();
         _keyLock.Dispose();
     }
 }
