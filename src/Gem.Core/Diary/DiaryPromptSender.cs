@@ -27,7 +27,7 @@ public sealed record DiaryPass(int Sent, int Pushed, int Mailed, int Reminded, i
 public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush push, IOptions<DiaryOptions> options, IOptions<MailOptions> mail,
     TimeProvider clock, ILogger<DiaryPromptSender> logger) : BackgroundService
 {
-    private DateTimeOffset _lastNoticeCheck = DateTimeOffset.MinValue;
+    private DateTimeOffset? _lastNoticeCheck;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -265,27 +265,31 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         var o = options.Value;
         // Halfway: PlannedAt + (ExpiresAt − PlannedAt)/2 ≤ now  ⇔  PlannedAt + ExpiresAt ≤ 2·now; compared as "expires within half the expiry".
         var half = TimeSpan.FromMinutes(o.ExpiryMinutes / 2.0);
-        var claimed = await db.Set<DiaryMoment>()
-            .Where(m => m.SentAt != null && m.ReminderAt == null && m.OpenedAt == null && m.AnsweredAt == null && m.SkippedAt == null
-                        && m.ExpiresAt > now && m.ExpiresAt <= now + half && m.ClaimedBy == null)
-            .OrderBy(m => m.ExpiresAt).Take(o.BatchSize)
+        var set = db.Set<DiaryMoment>();
+        var due = set.Where(m => m.SentAt != null && m.ReminderAt == null && m.OpenedAt == null && m.AnsweredAt == null && m.SkippedAt == null
+                                 && m.ExpiresAt > now && m.ExpiresAt <= now + half && m.ClaimedBy == null)
+            .OrderBy(m => m.ExpiresAt).Take(o.BatchSize).Select(m => m.Id);
+        // The outer conditions are checked again on the row itself (PostgreSQL re-reads a row it waited for), so two
+        // instances never both claim one reminder.
+        var claimed = await set.Where(m => due.Contains(m.Id) && m.ReminderAt == null && m.ClaimedBy == null)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ReminderAt, now).SetProperty(m => m.ClaimedBy, claim), ct);
         if (claimed == 0) return 0;
         var moments = await db.Set<DiaryMoment>().AsNoTracking().Where(m => m.ClaimedBy == claim).ToListAsync(ct);
         var owners = moments.Select(m => m.OwnerId).Distinct().ToList();
         var subscriptions = (await db.Set<DiaryPushSubscription>().AsNoTracking().Where(s => owners.Contains(s.OwnerId)).ToListAsync(ct)).ToLookup(s => s.OwnerId);
         var addresses = await db.Users.AsNoTracking().Where(u => owners.Contains(u.Id) && u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
-        foreach (var moment in moments)
-        {
-            if (moment.Channel == DiaryChannel.Push)
+        // As many pushes at a time as for the prompts themselves.
+        await Parallel.ForEachAsync(moments.Where(m => m.Channel == DiaryChannel.Push),
+            new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = ct }, async (moment, token) =>
             {
+                var left = moment.ExpiresAt - clock.GetUtcNow();
+                if (left <= TimeSpan.Zero) return; // expired while the reminders before it went out
                 foreach (var s in subscriptions[moment.OwnerId])
-                    await push.SendAsync(s, Payload(moment, reminder: true), Topic(moment), moment.ExpiresAt - now, ct);
-            }
-            else if (moment.Channel == DiaryChannel.Mail && addresses.TryGetValue(moment.OwnerId, out var to))
-            {
-                QueueMail(db, moment, to, now, reminder: true);
-            }
+                    await push.SendAsync(s, Payload(moment, reminder: true), Topic(moment), left, token);
+            });
+        foreach (var moment in moments.Where(m => m.Channel == DiaryChannel.Mail))
+        {
+            if (addresses.TryGetValue(moment.OwnerId, out var to)) QueueMail(db, moment, to, now, reminder: true);
         }
         await db.SaveChangesAsync(CancellationToken.None);
         await db.Set<DiaryMoment>().Where(m => m.ClaimedBy == claim).ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (Guid?)null), CancellationToken.None);
@@ -300,22 +304,33 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
     {
         var now = clock.GetUtcNow();
         if (now - _lastNoticeCheck < TimeSpan.FromSeconds(30)) return 0;
+        // Only diaries with a prompt that expired since the last look (a few minutes' margin; two hours back after a
+        // start): the last two prompts change only when one expires. Looking at every recent diary each time cost a
+        // query per diary every 30 seconds, tens of thousands in a region where many never confirm delivery.
+        var since = now - TimeSpan.FromHours(2);
+        if (_lastNoticeCheck - TimeSpan.FromMinutes(5) is { } margin && margin > since) since = margin;
         _lastNoticeCheck = now;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GemDbContext>();
-        var recent = now - TimeSpan.FromHours(2);
         var candidates = await db.Set<DiaryMoment>()
-            .Where(m => m.SentAt != null && !m.IsTest && m.ExpiresAt <= now && m.ExpiresAt > recent
+            .Where(m => m.SentAt != null && m.Channel != DiaryChannel.None && !m.IsTest && m.ExpiresAt <= now && m.ExpiresAt > since
                         && m.DeliveredAt == null && m.OpenedAt == null && m.AnsweredAt == null && m.SkippedAt == null)
             .Join(db.Set<PersonalDiary>().Where(d => d.SilentNoticeAt == null && d.StoppedAt == null), m => m.DiaryId, d => d.Id, (m, d) => d.Id)
             .Distinct().ToListAsync(ct);
-        var noticed = 0;
-        foreach (var diaryId in candidates)
+        var silent = new List<Guid>();
+        foreach (var chunk in candidates.Chunk(500))
         {
-            var lastTwo = await db.Set<DiaryMoment>().AsNoTracking()
-                .Where(m => m.DiaryId == diaryId && !m.IsTest && m.SentAt != null && m.ExpiresAt <= now)
-                .OrderByDescending(m => m.PlannedAt).Take(2).ToListAsync(ct);
-            if (lastTwo.Count < 2 || !lastTwo.All(m => m.IsSilent(now))) continue;
+            // The prompts that went out and expired, of 500 diaries at a time (a diary has at most a few dozen).
+            var sent = await db.Set<DiaryMoment>().AsNoTracking()
+                .Where(m => chunk.Contains(m.DiaryId) && !m.IsTest && m.SentAt != null && m.Channel != DiaryChannel.None && m.ExpiresAt <= now)
+                .ToListAsync(ct);
+            silent.AddRange(sent.GroupBy(m => m.DiaryId)
+                .Where(g => g.OrderByDescending(m => m.PlannedAt).Take(2).Count(m => m.IsSilent(now)) == 2)
+                .Select(g => g.Key));
+        }
+        var noticed = 0;
+        foreach (var diaryId in silent)
+        {
             var diary = await db.Set<PersonalDiary>().FirstAsync(d => d.Id == diaryId, ct);
             var to = await db.Users.Where(u => u.Id == diary.OwnerId).Select(u => u.Email).FirstOrDefaultAsync(ct);
             // The notice time is the claim: the conditional UPDATE and the mail go in one transaction.

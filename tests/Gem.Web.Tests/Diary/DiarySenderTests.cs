@@ -117,6 +117,32 @@ public sealed class DiarySenderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task MomentsSettledUnsent_DoNotCountAsSilentPrompts()
+    {
+        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite, seedDemo: false);
+        var t0 = new DateTimeOffset(2026, 6, 10, 9, 0, 0, TimeSpan.Zero);
+        var first = Assert.Single(await DiaryWorld.SeedAsync(factory.Database, 1, t0, push: null, keys: null));
+        await using (var db = factory.Database.CreateContext())
+        {
+            // Both expired in their batch before their turn: settled with no channel, never in front of the person.
+            db.Add(new DiaryMoment { DiaryId = first.DiaryId, OwnerId = first.OwnerId, Day = 0, PlannedAt = t0.AddHours(1), ExpiresAt = t0.AddHours(1).AddMinutes(15) });
+            await db.SaveChangesAsync();
+            await db.Set<DiaryMoment>().Where(m => m.DiaryId == first.DiaryId)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, m => m.ExpiresAt).SetProperty(m => m.Channel, DiaryChannel.None));
+        }
+        var clock = new FakeTimeProvider(t0.AddHours(1).AddMinutes(16));
+        Assert.Equal(0, (await DiaryWorld.Sender(factory, clock).RunOnceAsync()).Noticed);
+        await using (var db = factory.Database.CreateContext())
+        {
+            Assert.Null((await db.Set<PersonalDiary>().SingleAsync(d => d.Id == first.DiaryId)).SilentNoticeAt);
+            // The same two as mailed prompts nobody opened: told once.
+            await db.Set<DiaryMoment>().Where(m => m.DiaryId == first.DiaryId).ExecuteUpdateAsync(u => u.SetProperty(m => m.Channel, DiaryChannel.Mail));
+        }
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await DiaryWorld.Sender(factory, clock).RunOnceAsync()).Noticed);
+    }
+
+    [Fact]
     public async Task PushWithNoTimeLeft_GoesOutWithTtlZero_NeverANegativeOne()
     {
         await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite, seedDemo: false);
