@@ -62,8 +62,8 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         var claim = Guid.NewGuid();
         var claimedAt = clock.GetUtcNow();
         if (await ClaimAsync(db, claim, claimedAt, ct) == 0) return (0, 0, 0);
-        await using var lease = new Lease(scopes, clock, options.Value.ClaimLease, logger, claim, claimedAt + options.Value.ClaimLease);
         var moments = await db.Set<DiaryMoment>().AsNoTracking().Where(m => m.ClaimedBy == claim).OrderBy(m => m.PlannedAt).ToListAsync(ct);
+        await using var lease = new Lease(scopes, clock, options.Value.ClaimLease, logger, claim, [.. moments.Select(m => m.Id)], claimedAt + options.Value.ClaimLease);
         var owners = moments.Select(m => m.OwnerId).Distinct().ToList();
         var subscriptions = (await db.Set<DiaryPushSubscription>().AsNoTracking().Where(s => owners.Contains(s.OwnerId)).ToListAsync(ct))
             .ToLookup(s => s.OwnerId);
@@ -166,14 +166,15 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         private readonly TimeSpan _lease;
         private readonly ILogger _logger;
         private readonly Guid _claim;
+        private readonly Guid[] _ids;
         private readonly CancellationTokenSource _lapsed;
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _renewing;
         private DateTimeOffset _until;
 
-        public Lease(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan lease, ILogger logger, Guid claim, DateTimeOffset until)
+        public Lease(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan lease, ILogger logger, Guid claim, Guid[] ids, DateTimeOffset until)
         {
-            (_scopes, _clock, _lease, _logger, _claim, _until) = (scopes, clock, lease, logger, claim, until);
+            (_scopes, _clock, _lease, _logger, _claim, _ids, _until) = (scopes, clock, lease, logger, claim, ids, until);
             _lapsed = new CancellationTokenSource(Remaining(until), clock);
             _renewing = RenewAsync();
         }
@@ -201,7 +202,7 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
                     {
                         await using var scope = _scopes.CreateAsyncScope();
                         await scope.ServiceProvider.GetRequiredService<GemDbContext>().Set<DiaryMoment>()
-                            .Where(m => m.ClaimedBy == _claim && m.SentAt == null)
+                            .Where(m => _ids.Contains(m.Id) && m.ClaimedBy == _claim && m.SentAt == null) // by key: no scan for the claim
                             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, next), _stop.Token);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using Gem.Core.Data;
 using Lib.Net.Http.WebPush;
 using Lib.Net.Http.WebPush.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public enum PushOutcome { Accepted, Gone, Failed }
 /// with VAPID (RFC 8292), through Lib.Net.Http.WebPush. The <c>Topic</c> is the moment, so a resend after a crash replaces
 /// a message the push service still holds instead of adding one; the service worker shows it under the same tag.
 /// </summary>
-public sealed class DiaryPush(IServiceScopeFactory scopes, IOptions<DiaryOptions> options) : IDisposable
+public sealed class DiaryPush(IServiceScopeFactory scopes, IOptions<DiaryOptions> options, IDataProtectionProvider protection) : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 64 })
     {
@@ -110,12 +111,22 @@ public sealed class DiaryPush(IServiceScopeFactory scopes, IOptions<DiaryOptions
         }
     }
 
-    /// <summary>The key pair kept in the database, made by the first instance that needs one (the others read that one).</summary>
-    private static async Task<(string, string)> StoredKeysAsync(GemDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The key pair kept in the database, made by the first instance that needs one (the others read that one). The
+    /// private key is stored protected with ASP.NET Data Protection (the key ring every instance shares, decision 602),
+    /// marked <c>dp:</c>; one kept in plain form by an earlier version is protected the first time it is read.
+    /// </summary>
+    private async Task<(string, string)> StoredKeysAsync(GemDbContext db, CancellationToken ct)
     {
-        if (await db.Set<DiaryVapidKey>().AsNoTracking().FirstOrDefaultAsync(k => k.Id == 1, ct) is { } stored) return (stored.PublicKey, stored.PrivateKey);
+        if (await db.Set<DiaryVapidKey>().AsNoTracking().FirstOrDefaultAsync(k => k.Id == 1, ct) is { } stored)
+        {
+            if (stored.PrivateKey.StartsWith(ProtectedPrefix, StringComparison.Ordinal)) return (stored.PublicKey, Unprotect(stored.PrivateKey));
+            await db.Set<DiaryVapidKey>().Where(k => k.Id == 1 && k.PrivateKey == stored.PrivateKey)
+                .ExecuteUpdateAsync(u => u.SetProperty(k => k.PrivateKey, Protect(stored.PrivateKey)), ct);
+            return (stored.PublicKey, stored.PrivateKey);
+        }
         var (publicKey, privateKey) = NewKeyPair();
-        db.Set<DiaryVapidKey>().Add(new DiaryVapidKey { Id = 1, PublicKey = publicKey, PrivateKey = privateKey });
+        db.Set<DiaryVapidKey>().Add(new DiaryVapidKey { Id = 1, PublicKey = publicKey, PrivateKey = Protect(privateKey) });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -125,9 +136,15 @@ public sealed class DiaryPush(IServiceScopeFactory scopes, IOptions<DiaryOptions
         {
             db.ChangeTracker.Clear();
             var winner = await db.Set<DiaryVapidKey>().AsNoTracking().FirstAsync(k => k.Id == 1, ct);
-            return (winner.PublicKey, winner.PrivateKey);
+            return (winner.PublicKey, Unprotect(winner.PrivateKey));
         }
     }
+
+    private const string ProtectedPrefix = "dp:";
+    private IDataProtector Protector => protection.CreateProtector("Gem.Diary.VapidPrivateKey");
+    private string Protect(string privateKey) => ProtectedPrefix + Protector.Protect(privateKey);
+    private string Unprotect(string stored) =>
+        stored.StartsWith(ProtectedPrefix, StringComparison.Ordinal) ? Protector.Unprotect(stored[ProtectedPrefix.Length..]) : stored;
 
     /// <summary>A fresh P-256 pair: public key as the uncompressed point, private key as d, both base64url.</summary>
     public static (string Public, string Private) NewKeyPair()
