@@ -107,24 +107,44 @@ List<(DateTimeOffset Planned, DateTimeOffset Sent)> sent;
 int unsent;
 await using (var db = factory.Database.CreateContext())
 {
-    sent = (await db.Set<DiaryMoment>().Where(m => m.SentAt != null).Select(m => new { m.PlannedAt, m.SentAt }).ToListAsync()).Select(m => (m.PlannedAt, m.SentAt!.Value)).ToList();
-    unsent = await db.Set<DiaryMoment>().CountAsync(m => m.SentAt == null);
+    // Pushed prompts only: a moment that expired in its batch is settled with a SentAt but no channel.
+    sent = (await db.Set<DiaryMoment>().Where(m => m.SentAt != null && m.Channel == DiaryChannel.Push).Select(m => new { m.PlannedAt, m.SentAt }).ToListAsync())
+        .Select(m => (m.PlannedAt, m.SentAt!.Value)).ToList();
+    unsent = await db.Set<DiaryMoment>().CountAsync(m => m.SentAt == null || m.Channel != DiaryChannel.Push);
 }
 var lateness = sent.Select(s => (s.Sent - s.Planned).TotalSeconds / factor).Order().ToArray();
 double P(double q) => lateness.Length == 0 ? double.NaN : lateness[Math.Min(lateness.Length - 1, (int)Math.Ceiling(q * lateness.Length) - 1)];
-var received = push.Accepted.Count;
-var distinct = push.Accepted.Select(p => p.Topic).Distinct().Count();
+// A reminder (halfway to expiry) has the moment's Topic too: told apart by its decrypted title.
+var accepted = push.Accepted;
+var reminders = accepted.Where(p => keys.Decrypt(p.Body).Contains("Nog even?", StringComparison.Ordinal)).ToList();
+var prompts = accepted.Except(reminders).ToList();
+var promptTwice = prompts.Count - prompts.Select(p => p.Topic).Distinct().Count();
+var reminderTwice = reminders.Count - reminders.Select(p => p.Topic).Distinct().Count();
 using var process = Process.GetCurrentProcess();
-Console.WriteLine($"Sent {sent.Count:N0} of {slice:N0} moments ({unsent:N0} not sent) in {sendWatch.Elapsed.TotalSeconds:N0} s real; push service received {received:N0}, {received - distinct:N0} of them a second time for the same moment");
+Console.WriteLine($"Pushed {sent.Count:N0} of {slice:N0} moments ({unsent:N0} not pushed: expired before their turn) in {sendWatch.Elapsed.TotalSeconds:N0} s real");
+Console.WriteLine($"Push service received {prompts.Count:N0} prompts ({promptTwice:N0} of them a second time for the same moment) and {reminders.Count:N0} reminders ({reminderTwice:N0} a second time)");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Lateness vs planned (real seconds, at {factor}x load): p50 {P(0.50):0.000} s, p99 {P(0.99):0.000} s, max {lateness.LastOrDefault():0.000} s  (goal p99 < 5 s: {(P(0.99) < 5 ? "met" : "NOT met")})"));
 Console.WriteLine($"Throughput {sent.Count / sendWatch.Elapsed.TotalSeconds:N0} pushes/s; memory: peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MB, GC heap {GC.GetTotalMemory(false) / 1048576.0:N0} MB");
 
-/// <summary>A clock that, once started, runs <c>factor</c> times faster than real time from a given instant.</summary>
+/// <summary>
+/// A clock that, once started, runs <c>factor</c> times faster than real time from a given instant; its timers too (the
+/// sender's poll delay, the claim's lease and its renewal), so a 2-minute lease lasts 2 virtual minutes.
+/// </summary>
 sealed class ScaledClock(DateTimeOffset start, double factor) : TimeProvider
 {
     private long _startTicks;
     public void Start() => _startTicks = Stopwatch.GetTimestamp();
     public override DateTimeOffset GetUtcNow() =>
         _startTicks == 0 ? start : start + TimeSpan.FromTicks((long)(Stopwatch.GetElapsedTime(_startTicks).Ticks * factor));
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        new ScaledTimer(base.CreateTimer(callback, state, Scale(dueTime), Scale(period)), this);
+    private TimeSpan Scale(TimeSpan t) => t == Timeout.InfiniteTimeSpan || t <= TimeSpan.Zero ? t : t / factor;
+
+    private sealed class ScaledTimer(ITimer inner, ScaledClock clock) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(clock.Scale(dueTime), clock.Scale(period));
+        public void Dispose() => inner.Dispose();
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
 }

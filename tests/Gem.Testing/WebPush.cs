@@ -40,6 +40,12 @@ public sealed class TestPushService : IAsyncDisposable
 
     public IReadOnlyList<ReceivedPush> Accepted => [.. _accepted];
 
+    /// <summary>
+    /// Runs for every request the service is about to accept, before it answers: a test can move its clock there (time
+    /// passing while a batch sends) or wait (a slow push service).
+    /// </summary>
+    public Func<ReceivedPush, Task>? BeforeAnswer { get; set; }
+
     /// <summary>Accept this many more, then hold every request until <see cref="Release"/>.</summary>
     public void HoldAfter(int more)
     {
@@ -109,8 +115,10 @@ public sealed class TestPushService : IAsyncDisposable
                 context.Response.Close();
                 return;
             }
-            _accepted.Enqueue(new ReceivedPush(path, request.Headers["Content-Encoding"], request.Headers["TTL"], request.Headers["Topic"], request.Headers["Urgency"],
-                request.Headers["Authorization"], body.ToArray()));
+            var received = new ReceivedPush(path, request.Headers["Content-Encoding"], request.Headers["TTL"], request.Headers["Topic"], request.Headers["Urgency"],
+                request.Headers["Authorization"], body.ToArray());
+            if (BeforeAnswer is { } before) await before(received);
+            _accepted.Enqueue(received);
             context.Response.StatusCode = 201;
             context.Response.Headers["Location"] = BaseUrl + "messages/" + slot;
             context.Response.Close();

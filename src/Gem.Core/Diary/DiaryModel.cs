@@ -81,9 +81,12 @@ public class DiaryMoment
 
     public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>Sent, and by its expiry neither delivered, opened, answered nor skipped: the prompt seems not to have arrived.</summary>
+    /// <summary>
+    /// Sent (by push or mail: a moment settled with no channel never went out), and by its expiry neither delivered,
+    /// opened, answered nor skipped: the prompt seems not to have arrived.
+    /// </summary>
     public bool IsSilent(DateTimeOffset now) =>
-        SentAt is not null && ExpiresAt <= now && DeliveredAt is null && OpenedAt is null && AnsweredAt is null && SkippedAt is null;
+        SentAt is not null && Channel != DiaryChannel.None && ExpiresAt <= now && DeliveredAt is null && OpenedAt is null && AnsweredAt is null && SkippedAt is null;
 }
 
 /// <summary>A browser's Web Push subscription (RFC 8030 endpoint with the RFC 8291 keys) for one person.</summary>

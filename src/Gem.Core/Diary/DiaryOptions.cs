@@ -19,7 +19,7 @@ public sealed class DiaryOptions
     [Range(1, 256)] public int Parallelism { get; set; } = 32;
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-    /// <summary>VAPID key pair (base64url, P-256): the public key as an uncompressed point, the private key as its 32 bytes. Empty: made once and kept in the database.</summary>
+    /// <summary>VAPID key pair (base64url, P-256): the public key as an uncompressed point, the private key as its 32 bytes. Empty: made once and kept in the database, the private key protected with Data Protection.</summary>
     public string? VapidPublicKey { get; set; }
     public string? VapidPrivateKey { get; set; }
     /// <summary>The contact push services may use (RFC 8292 "sub").</summary>

@@ -27,7 +27,7 @@ public sealed record DiaryPass(int Sent, int Pushed, int Mailed, int Reminded, i
 public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush push, IOptions<DiaryOptions> options, IOptions<MailOptions> mail,
     TimeProvider clock, ILogger<DiaryPromptSender> logger) : BackgroundService
 {
-    private DateTimeOffset _lastNoticeCheck = DateTimeOffset.MinValue;
+    private DateTimeOffset? _lastNoticeCheck;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,8 +60,10 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GemDbContext>();
         var claim = Guid.NewGuid();
-        if (await ClaimAsync(db, claim, ct) == 0) return (0, 0, 0);
+        var claimedAt = clock.GetUtcNow();
+        if (await ClaimAsync(db, claim, claimedAt, ct) == 0) return (0, 0, 0);
         var moments = await db.Set<DiaryMoment>().AsNoTracking().Where(m => m.ClaimedBy == claim).OrderBy(m => m.PlannedAt).ToListAsync(ct);
+        await using var lease = new Lease(scopes, clock, options.Value.ClaimLease, logger, claim, [.. moments.Select(m => m.Id)], claimedAt + options.Value.ClaimLease);
         var owners = moments.Select(m => m.OwnerId).Distinct().ToList();
         var subscriptions = (await db.Set<DiaryPushSubscription>().AsNoTracking().Where(s => owners.Contains(s.OwnerId)).ToListAsync(ct))
             .ToLookup(s => s.OwnerId);
@@ -69,31 +71,44 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         var outcomes = new ConcurrentDictionary<Guid, DiaryChannel>();
         var gone = new ConcurrentBag<Guid>();
         var expired = new ConcurrentBag<Guid>();
-        await Parallel.ForEachAsync(moments.Where(m => subscriptions[m.OwnerId].Any()),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct }, async (moment, token) =>
-            {
-                // A batch that runs late can reach a moment after it expired: such a prompt is not sent at all.
-                var left = moment.ExpiresAt - clock.GetUtcNow();
-                if (left <= TimeSpan.Zero)
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lapsed);
+        try
+        {
+            await Parallel.ForEachAsync(moments.Where(m => subscriptions[m.OwnerId].Any()),
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = sending.Token }, async (moment, token) =>
                 {
-                    expired.Add(moment.Id);
-                    return;
-                }
-                var json = Payload(moment, reminder: false);
-                foreach (var s in subscriptions[moment.OwnerId])
-                {
-                    var outcome = await push.SendAsync(s, json, Topic(moment), left, token);
-                    if (outcome == PushOutcome.Accepted) outcomes[moment.Id] = DiaryChannel.Push;
-                    else if (outcome == PushOutcome.Gone) gone.Add(s.Id);
-                }
-                // Marked one by one, right after the push service accepted: a crash loses at most the moments in flight.
-                if (outcomes.ContainsKey(moment.Id)) await MarkAsync(moment.Id, claim, DiaryChannel.Push, CancellationToken.None);
-            });
+                    // A batch that runs late can reach a moment after it expired: such a prompt is not sent at all.
+                    var left = moment.ExpiresAt - clock.GetUtcNow();
+                    if (left <= TimeSpan.Zero)
+                    {
+                        expired.Add(moment.Id);
+                        return;
+                    }
+                    var json = Payload(moment, reminder: false);
+                    foreach (var s in subscriptions[moment.OwnerId])
+                    {
+                        // Cancelled when the lease lapses: by then another instance may own the moment, so no push may be under way.
+                        var outcome = await push.SendAsync(s, json, Topic(moment), left, token);
+                        if (outcome == PushOutcome.Accepted) outcomes[moment.Id] = DiaryChannel.Push;
+                        else if (outcome == PushOutcome.Gone) gone.Add(s.Id);
+                    }
+                    // Marked one by one, right after the push service accepted: a crash loses at most the moments in flight.
+                    if (outcomes.ContainsKey(moment.Id)) await MarkAsync(moment.Id, claim, DiaryChannel.Push, CancellationToken.None);
+                });
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The lease lapsed (its renewal failed or came too late): what was not pushed is left for the next claim, by
+            // this instance or another. Nothing goes by mail from here either, as the mail would not be atomic with the push.
+            logger.LogWarning("A diary batch outlived its claim; {Left} prompts are left to the next claim", moments.Count - outcomes.Count);
+            if (!gone.IsEmpty) await db.Set<DiaryPushSubscription>().Where(s => gone.Contains(s.Id)).ExecuteDeleteAsync(CancellationToken.None);
+            return (outcomes.Count, outcomes.Count, 0);
+        }
         if (!gone.IsEmpty) await db.Set<DiaryPushSubscription>().Where(s => gone.Contains(s.Id)).ExecuteDeleteAsync(CancellationToken.None);
 
         // No browser, or none accepted: the prompt goes by mail (outbox key per moment: queued once, whatever happens).
-        var mailed = 0;
         foreach (var id in expired) await MarkAsync(id, claim, DiaryChannel.None, CancellationToken.None);
+        var mailed = 0;
         var byMail = moments.Where(m => !outcomes.ContainsKey(m.Id) && !expired.Contains(m.Id)).ToList();
         if (byMail.Count > 0)
         {
@@ -101,40 +116,127 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
             var addresses = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
             foreach (var moment in byMail)
             {
-                var now = clock.GetUtcNow();
-                if (addresses.TryGetValue(moment.OwnerId, out var to) && !await db.Set<OutboxMessage>().AnyAsync(o => o.Key == MailKey(moment, false), ct))
-                {
-                    QueueMail(db, moment, to, now, reminder: false);
-                    try
-                    {
-                        await db.SaveChangesAsync(CancellationToken.None);
-                    }
-                    catch (DbUpdateException)
-                    {
-                        db.ChangeTracker.Clear(); // queued by another pass a moment ago
-                    }
-                }
-                await MarkAsync(moment.Id, claim, addresses.ContainsKey(moment.OwnerId) ? DiaryChannel.Mail : DiaryChannel.None, CancellationToken.None);
-                mailed++;
+                // Too late by now (the pushes before took the time): not mailed either.
+                if (moment.ExpiresAt <= clock.GetUtcNow()) await MarkAsync(moment.Id, claim, DiaryChannel.None, CancellationToken.None);
+                else if (await MailAsync(db, moment, addresses.GetValueOrDefault(moment.OwnerId), claim)) mailed++;
             }
         }
         return (moments.Count, outcomes.Count, mailed);
     }
 
+    /// <summary>
+    /// The mail and the mark in one transaction, the mark conditional on the claim: if another instance took the moment
+    /// over (this batch's lease lapsed), nothing is queued. Without an address the moment is settled as not sent.
+    /// </summary>
+    private async Task<bool> MailAsync(GemDbContext db, DiaryMoment moment, string? to, Guid claim)
+    {
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        if (await Mark(db, moment.Id, claim, to is null ? DiaryChannel.None : DiaryChannel.Mail, now, CancellationToken.None) == 0) return false;
+        if (to is not null && !await db.Set<OutboxMessage>().AnyAsync(o => o.Key == MailKey(moment, false), CancellationToken.None))
+        {
+            QueueMail(db, moment, to, now, reminder: false);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        await tx.CommitAsync(CancellationToken.None);
+        return to is not null;
+    }
+
     private async Task MarkAsync(Guid momentId, Guid claim, DiaryChannel channel, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GemDbContext>();
-        var now = clock.GetUtcNow();
-        await db.Set<DiaryMoment>().Where(m => m.Id == momentId && m.ClaimedBy == claim)
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, now).SetProperty(m => m.Channel, channel)
-                .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), ct);
+        await Mark(scope.ServiceProvider.GetRequiredService<GemDbContext>(), momentId, claim, channel, clock.GetUtcNow(), ct);
     }
 
-    private Task<int> ClaimAsync(GemDbContext db, Guid claim, CancellationToken ct)
+    private static Task<int> Mark(GemDbContext db, Guid momentId, Guid claim, DiaryChannel channel, DateTimeOffset now, CancellationToken ct) =>
+        db.Set<DiaryMoment>().Where(m => m.Id == momentId && m.ClaimedBy == claim && m.SentAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, now).SetProperty(m => m.Channel, channel)
+                .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), ct);
+
+    /// <summary>
+    /// A batch's claim while it is sending. Every third of <see cref="DiaryOptions.ClaimLease"/> it moves the lease of the
+    /// batch's unsent moments forward; a renewal counts only if it finished before the lease it renews ran out (until then
+    /// no other instance can have claimed any of them). <see cref="Lapsed"/> is cancelled, on the sender's clock, when the
+    /// lease runs out without a renewal: from then on this instance must not push any of them.
+    /// </summary>
+    private sealed class Lease : IAsyncDisposable
+    {
+        private readonly IServiceScopeFactory _scopes;
+        private readonly TimeProvider _clock;
+        private readonly TimeSpan _lease;
+        private readonly ILogger _logger;
+        private readonly Guid _claim;
+        private readonly Guid[] _ids;
+        private readonly CancellationTokenSource _lapsed;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _renewing;
+        private DateTimeOffset _until;
+
+        public Lease(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan lease, ILogger logger, Guid claim, Guid[] ids, DateTimeOffset until)
+        {
+            (_scopes, _clock, _lease, _logger, _claim, _ids, _until) = (scopes, clock, lease, logger, claim, ids, until);
+            _lapsed = new CancellationTokenSource(Remaining(until), clock);
+            _renewing = RenewAsync();
+        }
+
+        public CancellationToken Lapsed => _lapsed.Token;
+
+        private TimeSpan Remaining(DateTimeOffset until)
+        {
+            var left = until - _clock.GetUtcNow();
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+
+        private async Task RenewAsync()
+        {
+            var lease = _lease;
+            var clock = _clock;
+            try
+            {
+                while (!_stop.IsCancellationRequested && !_lapsed.IsCancellationRequested)
+                {
+                    await Task.Delay(lease / 3, clock, _stop.Token);
+                    var asked = clock.GetUtcNow();
+                    var next = asked + lease;
+                    try
+                    {
+                        await using var scope = _scopes.CreateAsyncScope();
+                        await scope.ServiceProvider.GetRequiredService<GemDbContext>().Set<DiaryMoment>()
+                            .Where(m => _ids.Contains(m.Id) && m.ClaimedBy == _claim && m.SentAt == null) // by key: no scan for the claim
+                            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, next), _stop.Token);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        _logger.LogWarning(e, "Renewing a diary claim failed; trying again");
+                        continue;
+                    }
+                    if (clock.GetUtcNow() >= _until) return; // too late: some moments may have been claimed by another instance
+                    _until = next;
+                    _lapsed.CancelAfter(Remaining(next));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The batch is done.
+            }
+            catch (ObjectDisposedException)
+            {
+                // Lapsed and disposed while renewing.
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _renewing;
+            _stop.Dispose();
+            _lapsed.Dispose();
+        }
+    }
+
+    private Task<int> ClaimAsync(GemDbContext db, Guid claim, DateTimeOffset now, CancellationToken ct)
     {
         var o = options.Value;
-        var now = clock.GetUtcNow();
         var until = now + o.ClaimLease;
         if (db.Database.IsNpgsql())
         {
@@ -164,27 +266,31 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         var o = options.Value;
         // Halfway: PlannedAt + (ExpiresAt − PlannedAt)/2 ≤ now  ⇔  PlannedAt + ExpiresAt ≤ 2·now; compared as "expires within half the expiry".
         var half = TimeSpan.FromMinutes(o.ExpiryMinutes / 2.0);
-        var claimed = await db.Set<DiaryMoment>()
-            .Where(m => m.SentAt != null && m.ReminderAt == null && m.OpenedAt == null && m.AnsweredAt == null && m.SkippedAt == null
-                        && m.ExpiresAt > now && m.ExpiresAt <= now + half && m.ClaimedBy == null)
-            .OrderBy(m => m.ExpiresAt).Take(o.BatchSize)
+        var set = db.Set<DiaryMoment>();
+        var due = set.Where(m => m.SentAt != null && m.ReminderAt == null && m.OpenedAt == null && m.AnsweredAt == null && m.SkippedAt == null
+                                 && m.ExpiresAt > now && m.ExpiresAt <= now + half && m.ClaimedBy == null)
+            .OrderBy(m => m.ExpiresAt).Take(o.BatchSize).Select(m => m.Id);
+        // The outer conditions are checked again on the row itself (PostgreSQL re-reads a row it waited for), so two
+        // instances never both claim one reminder.
+        var claimed = await set.Where(m => due.Contains(m.Id) && m.ReminderAt == null && m.ClaimedBy == null)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ReminderAt, now).SetProperty(m => m.ClaimedBy, claim), ct);
         if (claimed == 0) return 0;
         var moments = await db.Set<DiaryMoment>().AsNoTracking().Where(m => m.ClaimedBy == claim).ToListAsync(ct);
         var owners = moments.Select(m => m.OwnerId).Distinct().ToList();
         var subscriptions = (await db.Set<DiaryPushSubscription>().AsNoTracking().Where(s => owners.Contains(s.OwnerId)).ToListAsync(ct)).ToLookup(s => s.OwnerId);
         var addresses = await db.Users.AsNoTracking().Where(u => owners.Contains(u.Id) && u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
-        foreach (var moment in moments)
-        {
-            if (moment.Channel == DiaryChannel.Push)
+        // As many pushes at a time as for the prompts themselves.
+        await Parallel.ForEachAsync(moments.Where(m => m.Channel == DiaryChannel.Push),
+            new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = ct }, async (moment, token) =>
             {
+                var left = moment.ExpiresAt - clock.GetUtcNow();
+                if (left <= TimeSpan.Zero) return; // expired while the reminders before it went out
                 foreach (var s in subscriptions[moment.OwnerId])
-                    await push.SendAsync(s, Payload(moment, reminder: true), Topic(moment), moment.ExpiresAt - now, ct);
-            }
-            else if (moment.Channel == DiaryChannel.Mail && addresses.TryGetValue(moment.OwnerId, out var to))
-            {
-                QueueMail(db, moment, to, now, reminder: true);
-            }
+                    await push.SendAsync(s, Payload(moment, reminder: true), Topic(moment), left, token);
+            });
+        foreach (var moment in moments.Where(m => m.Channel == DiaryChannel.Mail))
+        {
+            if (addresses.TryGetValue(moment.OwnerId, out var to)) QueueMail(db, moment, to, now, reminder: true);
         }
         await db.SaveChangesAsync(CancellationToken.None);
         await db.Set<DiaryMoment>().Where(m => m.ClaimedBy == claim).ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (Guid?)null), CancellationToken.None);
@@ -199,22 +305,33 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
     {
         var now = clock.GetUtcNow();
         if (now - _lastNoticeCheck < TimeSpan.FromSeconds(30)) return 0;
+        // Only diaries with a prompt that expired since the last look (a few minutes' margin; two hours back after a
+        // start): the last two prompts change only when one expires. Looking at every recent diary each time cost a
+        // query per diary every 30 seconds, tens of thousands in a region where many never confirm delivery.
+        var since = now - TimeSpan.FromHours(2);
+        if (_lastNoticeCheck - TimeSpan.FromMinutes(5) is { } margin && margin > since) since = margin;
         _lastNoticeCheck = now;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GemDbContext>();
-        var recent = now - TimeSpan.FromHours(2);
         var candidates = await db.Set<DiaryMoment>()
-            .Where(m => m.SentAt != null && !m.IsTest && m.ExpiresAt <= now && m.ExpiresAt > recent
+            .Where(m => m.SentAt != null && m.Channel != DiaryChannel.None && !m.IsTest && m.ExpiresAt <= now && m.ExpiresAt > since
                         && m.DeliveredAt == null && m.OpenedAt == null && m.AnsweredAt == null && m.SkippedAt == null)
             .Join(db.Set<PersonalDiary>().Where(d => d.SilentNoticeAt == null && d.StoppedAt == null), m => m.DiaryId, d => d.Id, (m, d) => d.Id)
             .Distinct().ToListAsync(ct);
-        var noticed = 0;
-        foreach (var diaryId in candidates)
+        var silent = new List<Guid>();
+        foreach (var chunk in candidates.Chunk(500))
         {
-            var lastTwo = await db.Set<DiaryMoment>().AsNoTracking()
-                .Where(m => m.DiaryId == diaryId && !m.IsTest && m.SentAt != null && m.ExpiresAt <= now)
-                .OrderByDescending(m => m.PlannedAt).Take(2).ToListAsync(ct);
-            if (lastTwo.Count < 2 || !lastTwo.All(m => m.IsSilent(now))) continue;
+            // The prompts that went out and expired, of 500 diaries at a time (a diary has at most a few dozen).
+            var sent = await db.Set<DiaryMoment>().AsNoTracking()
+                .Where(m => chunk.Contains(m.DiaryId) && !m.IsTest && m.SentAt != null && m.Channel != DiaryChannel.None && m.ExpiresAt <= now)
+                .ToListAsync(ct);
+            silent.AddRange(sent.GroupBy(m => m.DiaryId)
+                .Where(g => g.OrderByDescending(m => m.PlannedAt).Take(2).Count(m => m.IsSilent(now)) == 2)
+                .Select(g => g.Key));
+        }
+        var noticed = 0;
+        foreach (var diaryId in silent)
+        {
             var diary = await db.Set<PersonalDiary>().FirstAsync(d => d.Id == diaryId, ct);
             var to = await db.Users.Where(u => u.Id == diary.OwnerId).Select(u => u.Email).FirstOrDefaultAsync(ct);
             // The notice time is the claim: the conditional UPDATE and the mail go in one transaction.

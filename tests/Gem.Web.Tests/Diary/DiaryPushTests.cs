@@ -1,10 +1,14 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Gem.Core.Data;
 using Gem.Core.Diary;
 using Gem.Core.Identity;
 using Gem.Testing;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -159,5 +163,72 @@ public sealed class DiaryPushTests(ITestOutputHelper output)
             await b.DisposeAsync(); // drops the database too (TestDatabase disposal is idempotent)
             await a.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task VapidKeyMadeBySite_IsStoredProtected_AndSignsThePushes()
+    {
+        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite, seedDemo: false);
+        var diaryPush = factory.Services.GetRequiredService<DiaryPush>();
+        var publicKey = await diaryPush.PublicKeyAsync();
+
+        var stored = await StoredVapidKeyAsync(factory);
+        Assert.Equal(publicKey, stored.PublicKey);
+        var privateKey = Unprotect(factory, stored.PrivateKey);
+        Assert.DoesNotContain(privateKey, stored.PrivateKey, StringComparison.Ordinal);
+        Assert.Equal(publicKey, PublicKeyOf(privateKey));
+        await AssertPushSignedWithAsync(diaryPush, publicKey);
+    }
+
+    [Fact]
+    public async Task VapidKeyStoredInPlainByAnEarlierVersion_IsProtectedOnFirstUse_AndStaysTheSame()
+    {
+        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite, seedDemo: false);
+        var (publicKey, privateKey) = DiaryPush.NewKeyPair();
+        await using (var db = factory.Database.CreateContext())
+        {
+            db.Add(new DiaryVapidKey { Id = 1, PublicKey = publicKey, PrivateKey = privateKey });
+            await db.SaveChangesAsync();
+        }
+        var diaryPush = factory.Services.GetRequiredService<DiaryPush>();
+        Assert.Equal(publicKey, await diaryPush.PublicKeyAsync()); // browsers subscribed with it keep working
+
+        var stored = await StoredVapidKeyAsync(factory);
+        Assert.DoesNotContain(privateKey, stored.PrivateKey, StringComparison.Ordinal);
+        Assert.Equal(privateKey, Unprotect(factory, stored.PrivateKey));
+        await AssertPushSignedWithAsync(diaryPush, publicKey);
+    }
+
+    private static async Task<DiaryVapidKey> StoredVapidKeyAsync(GemWebFactory factory)
+    {
+        await using var db = factory.Database.CreateContext();
+        return await db.Set<DiaryVapidKey>().AsNoTracking().SingleAsync();
+    }
+
+    private static string Unprotect(GemWebFactory factory, string stored)
+    {
+        Assert.StartsWith("dp:", stored, StringComparison.Ordinal);
+        return factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Gem.Diary.VapidPrivateKey").Unprotect(stored["dp:".Length..]);
+    }
+
+    private static string PublicKeyOf(string privateKey)
+    {
+        using var key = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, D = Base64Url.DecodeFromChars(privateKey) });
+        var q = key.ExportParameters(false).Q;
+        return Base64Url.EncodeToString([0x04, .. q.X!, .. q.Y!]);
+    }
+
+    /// <summary>A push goes out with a VAPID JWT (RFC 8292) whose ES256 signature verifies with the site's public key.</summary>
+    private static async Task AssertPushSignedWithAsync(DiaryPush diaryPush, string publicKey)
+    {
+        await using var push = new TestPushService();
+        using var keys = new TestBrowserKeys();
+        var subscription = new DiaryPushSubscription { OwnerId = Guid.NewGuid(), Endpoint = push.BaseUrl + "push/signed", P256dh = keys.P256dh, Auth = keys.Auth };
+        Assert.Equal(PushOutcome.Accepted, await diaryPush.SendAsync(subscription, "{}", "signed", TimeSpan.FromMinutes(1), CancellationToken.None));
+        var authorization = Assert.Single(push.Accepted).Authorization!;
+        var jwt = authorization["vapid t=".Length..authorization.IndexOf(',', StringComparison.Ordinal)].Split('.');
+        var point = Base64Url.DecodeFromChars(publicKey);
+        using var verifier = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = point[1..33], Y = point[33..] } });
+        Assert.True(verifier.VerifyData(Encoding.ASCII.GetBytes(jwt[0] + "." + jwt[1]), Base64Url.DecodeFromChars(jwt[2]), HashAlgorithmName.SHA256));
     }
 }

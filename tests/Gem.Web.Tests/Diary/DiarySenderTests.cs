@@ -1,0 +1,161 @@
+using Gem.Core.Data;
+using Gem.Core.Diary;
+using Gem.Core.Mail;
+using Gem.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Xunit.Abstractions;
+
+namespace Gem.Web.Tests.Diary;
+
+/// <summary>
+/// The prompt sender under overload: time passes while a batch is sending, so a moment can expire before its turn, and
+/// a batch can take longer than its claim's lease while another instance is looking for work.
+/// </summary>
+public sealed class DiarySenderTests(ITestOutputHelper output)
+{
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MomentThatExpiresWhileItsBatchIsSending_IsNeitherPushedNorMailed(DatabaseProvider provider)
+    {
+        await using var factory = await GemWebFactory.CreateAsync(provider, seedDemo: false, start: false);
+        factory.Settings["Gem:Diary:Parallelism"] = "1"; // one push at a time, in planned order: the clock moves between them
+        _ = factory.Services;
+        await using var push = new TestPushService();
+        using var keys = new TestBrowserKeys();
+        var now = new DateTimeOffset(2026, 6, 10, 9, 0, 0, TimeSpan.Zero);
+        var pushed = await DiaryWorld.SeedAsync(factory.Database, 2, now, push, keys);
+        var mailOnly = Assert.Single(await DiaryWorld.SeedAsync(factory.Database, 1, now, push: null, keys: null, tag: "m"));
+        // First in the batch: due two minutes ago, 13 minutes left. Then two that are due and still valid for 30 seconds
+        // when the batch is claimed: one with a browser, one by mail only.
+        await using (var db = factory.Database.CreateContext())
+        {
+            await Move(db, pushed[0].Id, now.AddMinutes(-2), now.AddMinutes(13));
+            await Move(db, pushed[1].Id, now.AddMinutes(-1), now.AddSeconds(30));
+            await Move(db, mailOnly.Id, now.AddMinutes(-1), now.AddSeconds(30));
+        }
+
+        // The push service takes a minute (on the sender's clock) to accept the first prompt.
+        var clock = new FakeTimeProvider(now);
+        push.BeforeAnswer = _ =>
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            return Task.CompletedTask;
+        };
+        var pass = await DiaryWorld.Sender(factory, clock).RunOnceAsync();
+
+        Assert.Equal(3, pass.Sent);
+        Assert.Equal(1, pass.Pushed);
+        var received = Assert.Single(push.Accepted);
+        Assert.Equal(pushed[0].Id.ToString("N"), received.Topic);
+        Assert.Equal("780", received.Ttl); // 13 minutes left when it went out
+        await using (var db = factory.Database.CreateContext())
+        {
+            var stored = await db.Set<DiaryMoment>().AsNoTracking().ToDictionaryAsync(m => m.Id);
+            Assert.Equal(DiaryChannel.Push, stored[pushed[0].Id].Channel);
+            foreach (var id in new[] { pushed[1].Id, mailOnly.Id })
+            {
+                Assert.Equal(DiaryChannel.None, stored[id].Channel);
+                Assert.NotNull(stored[id].SentAt); // settled: no later pass picks it up
+                Assert.Null(stored[id].ClaimedBy);
+            }
+            Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync(o => o.Key.StartsWith("diary.")));
+        }
+        Assert.Equal(0, (await DiaryWorld.Sender(factory, clock).RunOnceAsync()).Sent);
+        Assert.Single(push.Accepted);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TwoSenders_SlowPushService_BatchesOutlastTheLease_EachPromptPushedOnce(DatabaseProvider provider)
+    {
+        const int people = 50;
+        await using var factory = await GemWebFactory.CreateAsync(provider, seedDemo: false, start: false);
+        factory.Settings["Gem:Diary:BatchSize"] = "35"; // one sender claims 35, the other the last 15 and then looks for more
+        factory.Settings["Gem:Diary:Parallelism"] = "2";
+        _ = factory.Services;
+        var lease = factory.Services.GetRequiredService<IOptions<DiaryOptions>>().Value.ClaimLease;
+        await using var push = new TestPushService();
+        using var keys = new TestBrowserKeys();
+        var planned = new DateTimeOffset(2026, 6, 10, 9, 0, 0, TimeSpan.Zero);
+        var moments = await DiaryWorld.SeedAsync(factory.Database, people, planned, push, keys);
+
+        // A slow push service: each prompt takes 3 s on the senders' clock (and 40 ms of real time), so the batch of 35,
+        // two at a time next to the other sender's pushes, takes about 150 s: longer than the 2-minute lease. The other
+        // sender is done with its 15 after about 90 s and keeps looking for due moments.
+        var clock = new FakeTimeProvider(planned.AddSeconds(2));
+        push.BeforeAnswer = async _ =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(3));
+            await Task.Delay(40);
+        };
+        var senders = new[] { DiaryWorld.Sender(factory, clock), DiaryWorld.Sender(factory, clock) };
+        var sent = new int[2];
+        using var done = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(i => Task.Run(async () =>
+        {
+            var idle = 0;
+            while (idle < 20 && !done.IsCancellationRequested)
+            {
+                var pass = await senders[i].RunOnceAsync();
+                sent[i] += pass.Pushed;
+                idle = pass.Sent == 0 ? idle + 1 : 0;
+                if (pass.Sent == 0) await Task.Delay(20);
+            }
+        })));
+
+        var topics = push.Accepted.Select(p => p.Topic).ToList();
+        output.WriteLine($"{provider}: sender A pushed {sent[0]}, B {sent[1]}; push service received {topics.Count}, distinct {topics.Distinct().Count()}; " +
+                         $"{(clock.GetUtcNow() - planned).TotalSeconds:N0} s on the clock");
+        Assert.True(clock.GetUtcNow() - planned > lease + TimeSpan.FromSeconds(15), "the big batch did not outlast the lease");
+        Assert.True(sent[0] > 0 && sent[1] > 0, "both senders should have had work");
+        Assert.Equal(people, topics.Distinct().Count());
+        Assert.Equal(people, topics.Count);
+        await using var db = factory.Database.CreateContext();
+        var ids = moments.Select(m => m.Id).ToList();
+        Assert.Equal(people, await db.Set<DiaryMoment>().CountAsync(m => ids.Contains(m.Id) && m.Channel == DiaryChannel.Push && m.SentAt != null && m.ClaimedBy == null));
+    }
+
+    [Fact]
+    public async Task MomentsSettledUnsent_DoNotCountAsSilentPrompts()
+    {
+        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite, seedDemo: false);
+        var t0 = new DateTimeOffset(2026, 6, 10, 9, 0, 0, TimeSpan.Zero);
+        var first = Assert.Single(await DiaryWorld.SeedAsync(factory.Database, 1, t0, push: null, keys: null));
+        await using (var db = factory.Database.CreateContext())
+        {
+            // Both expired in their batch before their turn: settled with no channel, never in front of the person.
+            db.Add(new DiaryMoment { DiaryId = first.DiaryId, OwnerId = first.OwnerId, Day = 0, PlannedAt = t0.AddHours(1), ExpiresAt = t0.AddHours(1).AddMinutes(15) });
+            await db.SaveChangesAsync();
+            await db.Set<DiaryMoment>().Where(m => m.DiaryId == first.DiaryId)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, m => m.ExpiresAt).SetProperty(m => m.Channel, DiaryChannel.None));
+        }
+        var clock = new FakeTimeProvider(t0.AddHours(1).AddMinutes(16));
+        Assert.Equal(0, (await DiaryWorld.Sender(factory, clock).RunOnceAsync()).Noticed);
+        await using (var db = factory.Database.CreateContext())
+        {
+            Assert.Null((await db.Set<PersonalDiary>().SingleAsync(d => d.Id == first.DiaryId)).SilentNoticeAt);
+            // The same two as mailed prompts nobody opened: told once.
+            await db.Set<DiaryMoment>().Where(m => m.DiaryId == first.DiaryId).ExecuteUpdateAsync(u => u.SetProperty(m => m.Channel, DiaryChannel.Mail));
+        }
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await DiaryWorld.Sender(factory, clock).RunOnceAsync()).Noticed);
+    }
+
+    [Fact]
+    public async Task PushWithNoTimeLeft_GoesOutWithTtlZero_NeverANegativeOne()
+    {
+        await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite, seedDemo: false);
+        await using var push = new TestPushService();
+        using var keys = new TestBrowserKeys();
+        var subscription = new DiaryPushSubscription { OwnerId = Guid.NewGuid(), Endpoint = push.BaseUrl + "push/late", P256dh = keys.P256dh, Auth = keys.Auth };
+        var diaryPush = factory.Services.GetRequiredService<DiaryPush>();
+
+        Assert.Equal(PushOutcome.Accepted, await diaryPush.SendAsync(subscription, "{}", "late", TimeSpan.FromSeconds(-42), CancellationToken.None));
+        Assert.Equal(PushOutcome.Accepted, await diaryPush.SendAsync(subscription, "{}", "almost", TimeSpan.FromMilliseconds(400), CancellationToken.None));
+        Assert.Equal(["0", "0"], push.Accepted.Select(p => p.Ttl));
+    }
+
+    private static Task<int> Move(GemDbContext db, Guid id, DateTimeOffset plannedAt, DateTimeOffset expiresAt) =>
+        db.Set<DiaryMoment>().Where(m => m.Id == id).ExecuteUpdateAsync(u => u.SetProperty(m => m.PlannedAt, plannedAt).SetProperty(m => m.ExpiresAt, expiresAt));
+}
