@@ -165,7 +165,7 @@ public sealed class DiaryPushTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [Fact, SqliteOnly("key protection and JWT signing; one row of plain storage")]
     public async Task VapidKeyMadeBySite_IsStoredProtected_AndSignsThePushes()
     {
         await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite, seedDemo: false);
@@ -180,7 +180,7 @@ public sealed class DiaryPushTests(ITestOutputHelper output)
         await AssertPushSignedWithAsync(diaryPush, publicKey);
     }
 
-    [Fact]
+    [Fact, SqliteOnly("key protection; one row of plain storage")]
     public async Task VapidKeyStoredInPlainByAnEarlierVersion_IsProtectedOnFirstUse_AndStaysTheSame()
     {
         await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite, seedDemo: false);

@@ -116,7 +116,7 @@ public sealed class DiarySenderTests(ITestOutputHelper output)
         Assert.Equal(people, await db.Set<DiaryMoment>().CountAsync(m => ids.Contains(m.Id) && m.Channel == DiaryChannel.Push && m.SentAt != null && m.ClaimedBy == null));
     }
 
-    [Fact]
+    [Fact, SqliteOnly("the silent-prompt rule on settled moments; the sender's claim queries run on both in the two-sender test")]
     public async Task MomentsSettledUnsent_DoNotCountAsSilentPrompts()
     {
         await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite, seedDemo: false);
@@ -142,7 +142,7 @@ public sealed class DiarySenderTests(ITestOutputHelper output)
         Assert.Equal(1, (await DiaryWorld.Sender(factory, clock).RunOnceAsync()).Noticed);
     }
 
-    [Fact]
+    [Fact, SqliteOnly("the TTL of a push; the sender's queries run on both in the two-sender test")]
     public async Task PushWithNoTimeLeft_GoesOutWithTtlZero_NeverANegativeOne()
     {
         await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Sqlite, seedDemo: false);
