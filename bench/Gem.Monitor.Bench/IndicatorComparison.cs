@@ -4,8 +4,10 @@ using System.Globalization;
 /// Compares indicator VALUES (not only row counts) between Gem's output and the plain SQL and R outputs (issue 17), per
 /// PC4-year and indicator. Gem publishes after disclosure control: it leaves suppressed cells empty and computes its
 /// ratios over counts rounded to 5, so a published value is "equal" (relative 1e-9; R writes 15 digits), "within
-/// rounding" (relative difference at most 5 / the smaller of the other's two counts, the most rounding to 5 can move a
-/// ratio), or "different". Prints one line per other file; exit code 1 when any published value is different.
+/// rounding" (exactly what Gem publishes for the other's counts: the other's value gives the numerator and denominator,
+/// both are rounded to 5 as <see cref="Gem.Monitor.Disclosure.DisclosureControl.Round(long, int)"/> does, and the ratio
+/// of the rounded counts equals Gem's value; costs are money and only their denominator is rounded), or "different".
+/// Prints one line per other file; exit code 1 when any published value is different.
 /// </summary>
 internal static class IndicatorComparison
 {
@@ -59,12 +61,11 @@ internal static class IndicatorComparison
                     }
 
                     compared++;
-                    double smallest = Math.Max(1, Math.Min(their.GetValueOrDefault("inwoners") ?? 1, Math.Max(1, their.GetValueOrDefault("patienten") ?? 1)));
-                    if (t is { } tv && Math.Abs(g.Value - tv) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(g.Value), Math.Abs(tv))))
+                    if (t is { } tv && Same(g.Value, tv))
                     {
                         equal++;
                     }
-                    else if (t is { } tr && Math.Abs(g.Value - tr) <= (5.0 / smallest + 1e-9) * Math.Max(Math.Abs(g.Value), Math.Abs(tr)))
+                    else if (t is { } tr && WithinRounding(indicator, g.Value, tr, their.GetValueOrDefault("inwoners") ?? 0, their.GetValueOrDefault("patienten") ?? 0))
                     {
                         rounding++;
                     }
@@ -86,6 +87,36 @@ internal static class IndicatorComparison
         }
 
         return failed ? 1 : 0;
+    }
+
+    private static bool Same(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
+
+    private static double R5(double count) => Gem.Monitor.Disclosure.DisclosureControl.Round((long)Math.Round(count), 5);
+
+    /// <summary>
+    /// Whether <paramref name="gem"/> is what Gem publishes for the exact value <paramref name="exact"/>: the counts behind
+    /// the exact value (inhabitants <paramref name="i"/>, patients <paramref name="p"/>, a numerator derived from the value)
+    /// rounded to 5 and divided again. The readmission share's denominator (admissions) is not in the files: every
+    /// denominator up to the patients that makes the exact value a ratio of whole numbers is tried.
+    /// </summary>
+    private static bool WithinRounding(string indicator, double gem, double exact, double i, double p)
+    {
+        bool Ratio(double n, double d, double scale) => R5(d) > 0 && Same(gem, R5(n) / R5(d) * scale);
+        switch (indicator)
+        {
+            case "ggz_kosten_per_inwoner": return R5(i) > 0 && Same(gem, exact * i / R5(i));
+            case "ggz_kosten_per_patient": return R5(p) > 0 && Same(gem, exact * p / R5(p));
+            case "behandelde_prevalentie": return Ratio(p, i, 1);
+            case "verplichte_opnames_per_10000" or "draaideur_per_10000": return Ratio(exact * i / 10000, i, 10000);
+            case "heropname_fractie":
+                for (int d = 1; d <= Math.Max(1, p); d++)
+                {
+                    double n = exact * d;
+                    if (Math.Abs(n - Math.Round(n)) < 1e-6 && Ratio(n, d, 1)) return true;
+                }
+                return false;
+            default: return Ratio(exact * p, p, 1); // fractions of the patients
+        }
     }
 
     private static Dictionary<string, Dictionary<string, double?>> Read(string path)
