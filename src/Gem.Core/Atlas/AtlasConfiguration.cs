@@ -63,6 +63,5 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         b.Property(o => o.ImportKey).HasMaxLength(200);
         b.HasIndex(o => new { o.PartnerId, o.ImportKey });
         b.HasQueryFilter(o => o.ArchivedAt == null); // archived = deleted for everyone but the HSDS/FHIR sync (decision 204)
-        b.HasMany(o => o.Sessions).WithOne(s => s.Offer).HasForeignKey(s => s.OfferId).OnDelete(DeleteBehavior.Cascade);
     }
 }

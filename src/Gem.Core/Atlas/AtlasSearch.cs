@@ -1,5 +1,4 @@
 using Gem.Core.Data;
-using Gem.Core.Groups;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Core.Atlas;
@@ -22,10 +21,10 @@ public sealed record OfferFilter
     public bool? Online { get; init; }
 }
 
-public sealed record OfferHit(Offer Offer, double? DistanceKm, Session? NextSession);
+public sealed record OfferHit(Offer Offer, double? DistanceKm, ScheduledSession? NextSession);
 
 /// <summary>Finds offers in the atlas. Flags and text are filtered in SQL; distance and weekday in memory over the matches.</summary>
-public sealed class AtlasSearch(GemDbContext db, TimeProvider clock)
+public sealed class AtlasSearch(GemDbContext db, TimeProvider clock, IOfferSchedule schedule)
 {
     public async Task<IReadOnlyList<OfferHit>> FindAsync(OfferFilter filter, CancellationToken ct = default)
     {
@@ -52,12 +51,7 @@ public sealed class AtlasSearch(GemDbContext db, TimeProvider clock)
 
         var offers = await query.ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var ids = offers.Select(o => o.Id).ToList();
-        var sessions = (await db.Sessions.AsNoTracking()
-                .Where(s => ids.Contains(s.OfferId) && s.Start >= now && s.CancelledAt == null)
-                .ToListAsync(ct))
-            .OrderBy(s => s.Start)
-            .ToLookup(s => s.OfferId);
+        var sessions = await schedule.ComingAsync(offers, now, ct: ct);
 
         var hits = new List<OfferHit>(offers.Count);
         foreach (var offer in offers)

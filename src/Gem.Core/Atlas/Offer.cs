@@ -1,8 +1,7 @@
-using Gem.Core.Groups;
 namespace Gem.Core.Atlas;
 
-/// <summary>One way to get support, described the same way for every sector.</summary>
-public class Offer
+/// <summary>One way to get support, described the same way for every sector. Groups adds its sessions (Groups/OfferSessions.cs).</summary>
+public partial class Offer
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid PartnerId { get; set; }
@@ -51,7 +50,6 @@ public class Offer
     public DateTimeOffset? ArchivedAt { get; set; }
     /// <summary>Places held in a rolling group (active and paused members). Changed only by Groups' conditional updates.</summary>
     public int MembersTaken { get; set; }
-    public List<Session> Sessions { get; set; } = [];
 
     /// <summary>
     /// People meet: a group, course or walk-in, or an online offer with room for more than one per session. An online

@@ -1,12 +1,11 @@
 using Gem.Core.Data;
-using Gem.Core.Groups;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Core.Atlas;
 
 /// <summary>
-/// Changes to offers (sessions: <see cref="Groups.SessionEditor"/>). Partner staff change only their own organisation's; a foreign
-/// offer answers "not found" so its existence is not confirmed by the error.
+/// Changes to offers. Partner staff change only their own organisation's; a foreign offer answers "not found" so its existence
+/// is not confirmed by the error. Sessions, and removing an offer (which must respect its enrolments), are Groups'.
 /// </summary>
 public sealed class OfferEditor(GemDbContext db, TimeProvider clock)
 {
@@ -31,22 +30,6 @@ public sealed class OfferEditor(GemDbContext db, TimeProvider clock)
         input.ApplyTo(offer, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return offer;
-    }
-
-    /// <summary>
-    /// Deletes an offer nobody ever enrolled for: its sessions go, the offer itself stays as a tombstone (<see cref="Offer.ArchivedAt"/>)
-    /// so HSDS consumers learn it is gone. With enrolments it is refused (409); <see cref="SessionCancellation.ArchiveOfferAsync"/> informs them.
-    /// </summary>
-    public async Task DeleteAsync(Actor actor, Guid offerId, CancellationToken ct = default)
-    {
-        var offer = await FindOwnAsync(actor, offerId, ct);
-        var enrolments = await db.Enrolments.CountAsync(e => e.OfferId == offerId, ct);
-        if (enrolments > 0)
-            throw new HasEnrolmentsException(HasEnrolmentsException.Kind.Offer, offerId, enrolments,
-                await db.Enrolments.CountAsync(e => e.OfferId == offerId && e.Status != EnrolmentStatus.Cancelled, ct));
-        await db.Sessions.Where(s => s.OfferId == offerId).ExecuteDeleteAsync(ct);
-        offer.ArchivedAt = offer.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The offer when the actor may manage it; otherwise "not found".</summary>

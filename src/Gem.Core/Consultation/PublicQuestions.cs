@@ -19,7 +19,7 @@ public sealed class PublicQuestions(GemDbContext db, ConsultationPool pool, Time
         if (ConsultationService.CrisisPhrase(text) is { } phrase) throw new CrisisException(phrase);
         if (string.IsNullOrEmpty(text)) throw new ValidationException("Question", "Write your question.");
         if (text.Length > ConsultationLimits.Text) throw new ValidationException("Question", $"At most {ConsultationLimits.Text} characters.");
-        var q = new PublicQuestion { Token = Enrolment.NewToken(), Question = text, Domains = domains & AllDomains, AskedAt = clock.GetUtcNow() };
+        var q = new PublicQuestion { Token = Tokens.New(), Question = text, Domains = domains & AllDomains, AskedAt = clock.GetUtcNow() };
         db.Set<PublicQuestion>().Add(q);
         await db.SaveChangesAsync(ct);
         return q;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Gem.Core.Atlas;
 
 namespace Gem.Core.Groups;
@@ -43,7 +42,7 @@ public class Enrolment
     /// <summary>Secret for the person's links (cancel, pause, private calendar). Never shown to staff.</summary>
     public string Token { get; set; } = NewToken();
 
-    public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    public static string NewToken() => Tokens.New();
 
     /// <summary>
     /// A short code the person keeps (shown on the confirmation page, in the mail and the SMS): with the e-mail address or

@@ -42,6 +42,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
     {
         b.Property(s => s.Place).HasMaxLength(300);
         b.Property(s => s.OnlineUrl).HasMaxLength(500);
+        b.HasOne(s => s.Offer).WithMany(o => o.Sessions).HasForeignKey(s => s.OfferId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => new { s.OfferId, s.Start });
         b.HasIndex(s => s.Start);
         b.ToTable(t => t.HasCheckConstraint("CK_Sessions_SeatsTaken", "\"SeatsTaken\" >= 0 AND (\"Seats\" IS NULL OR \"SeatsTaken\" <= \"Seats\")"));

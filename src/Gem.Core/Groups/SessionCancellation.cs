@@ -9,8 +9,24 @@ namespace Gem.Core.Groups;
 /// DELETE is refused with <see cref="HasEnrolmentsException"/>, and staff call it off here instead. Everyone whose
 /// calendar holds a cancelled session gets a METHOD:CANCEL mail; enrolments for only that session are cancelled.
 /// </summary>
-public sealed class SessionCancellation(GemDbContext db, TimeProvider clock)
+public sealed class SessionCancellation(GemDbContext db, TimeProvider clock, OfferEditor offers)
 {
+    /// <summary>
+    /// Deletes an offer nobody ever enrolled for: its sessions go, the offer itself stays as a tombstone (<see cref="Offer.ArchivedAt"/>)
+    /// so HSDS consumers learn it is gone. With enrolments it is refused (409); <see cref="ArchiveOfferAsync"/> informs them.
+    /// </summary>
+    public async Task DeleteOfferAsync(Actor actor, Guid offerId, CancellationToken ct = default)
+    {
+        var offer = await offers.FindOwnAsync(actor, offerId, ct);
+        var enrolments = await db.Enrolments.CountAsync(e => e.OfferId == offerId, ct);
+        if (enrolments > 0)
+            throw new HasEnrolmentsException(HasEnrolmentsException.Kind.Offer, offerId, enrolments,
+                await db.Enrolments.CountAsync(e => e.OfferId == offerId && e.Status != EnrolmentStatus.Cancelled, ct));
+        await db.Sessions.Where(s => s.OfferId == offerId).ExecuteDeleteAsync(ct);
+        offer.ArchivedAt = offer.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Enrolments whose calendar holds the session: open groups the enrolment's own session, rolling and cohort groups the series from where it starts.</summary>
     public static IQueryable<Enrolment> Holding(GemDbContext db, Session session, FlowPolicy flow) =>
         db.Enrolments.Where(e => e.OfferId == session.OfferId && e.Status != EnrolmentStatus.Cancelled

@@ -35,28 +35,28 @@ public sealed class PlanService(GemDbContext db, TimeProvider clock)
 
     public Task SavePlanAsync(Guid ownerId, PlanText text, CancellationToken ct = default) => ChangeAsync(ownerId, p =>
     {
-        p.WhereIStarted = Clean(text.WhereIStarted, PlanLimits.Text, "WhereIStarted");
-        p.WhatHelps = Clean(text.WhatHelps, PlanLimits.Text, "WhatHelps");
+        p.WhereIStarted = TextInput.Optional(text.WhereIStarted, PlanLimits.Text, "WhereIStarted");
+        p.WhatHelps = TextInput.Optional(text.WhatHelps, PlanLimits.Text, "WhatHelps");
     }, ct);
 
     public Task SaveStoryAsync(Guid ownerId, StoryText text, CancellationToken ct = default) => ChangeAsync(ownerId, p =>
     {
-        p.Story = Clean(text.Story, PlanLimits.Story, "Story");
+        p.Story = TextInput.Optional(text.Story, PlanLimits.Story, "Story");
         p.ShareStoryAnonymously = text.ShareAnonymously && p.Story is not null;
     }, ct);
 
     public Task SaveCrisisPlanAsync(Guid ownerId, CrisisPlanText c, CancellationToken ct = default) => ChangeAsync(ownerId, p =>
     {
-        p.EarlySigns = Clean(c.EarlySigns, PlanLimits.Text, "EarlySigns");
-        p.CrisisWhatIDo = Clean(c.WhatIDo, PlanLimits.Text, "WhatIDo");
-        p.CrisisWhatOthersDo = Clean(c.WhatOthersDo, PlanLimits.Text, "WhatOthersDo");
-        p.CrisisWhoToCall = Clean(c.WhoToCall, PlanLimits.Text, "WhoToCall");
-        p.CrisisWhatNotToDo = Clean(c.WhatNotToDo, PlanLimits.Text, "WhatNotToDo");
+        p.EarlySigns = TextInput.Optional(c.EarlySigns, PlanLimits.Text, "EarlySigns");
+        p.CrisisWhatIDo = TextInput.Optional(c.WhatIDo, PlanLimits.Text, "WhatIDo");
+        p.CrisisWhatOthersDo = TextInput.Optional(c.WhatOthersDo, PlanLimits.Text, "WhatOthersDo");
+        p.CrisisWhoToCall = TextInput.Optional(c.WhoToCall, PlanLimits.Text, "WhoToCall");
+        p.CrisisWhatNotToDo = TextInput.Optional(c.WhatNotToDo, PlanLimits.Text, "WhatNotToDo");
     }, ct);
 
     public async Task<Goal> AddGoalAsync(Guid ownerId, string text, CancellationToken ct = default)
     {
-        var goal = new Goal { OwnerId = ownerId, Text = Clean(text, PlanLimits.Goal, "Text") ?? throw new ValidationException("Text", "Write a goal."), CreatedAt = clock.GetUtcNow() };
+        var goal = new Goal { OwnerId = ownerId, Text = TextInput.Optional(text, PlanLimits.Goal, "Text") ?? throw new ValidationException("Text", "Write a goal."), CreatedAt = clock.GetUtcNow() };
         db.Set<Goal>().Add(goal);
         await db.SaveChangesAsync(ct);
         return goal;
@@ -120,13 +120,5 @@ public sealed class PlanService(GemDbContext db, TimeProvider clock)
         change(plan);
         plan.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-    }
-
-    internal static string? Clean(string? text, int max, string field)
-    {
-        var t = text?.Trim();
-        if (string.IsNullOrEmpty(t)) return null;
-        if (t.Length > max) throw new ValidationException(field, $"At most {max} characters.");
-        return t;
     }
 }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Gem.Core.Atlas;
 using Gem.Core.Data;
-using Gem.Core.Groups;
 using Gem.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +21,6 @@ public static class AtlasApi
         var staff = api.MapGroup("").RequireAuthorization(IdentitySetup.StaffPolicy);
         staff.MapPost("/partners/{partnerId:guid}/offers", CreateOffer);
         staff.MapPut("/offers/{id:guid}", UpdateOffer);
-        staff.MapDelete("/offers/{id:guid}", DeleteOffer).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -49,13 +47,11 @@ public static class AtlasApi
         return TypedResults.Ok(hits.Select(OfferSummary.From).ToList());
     }
 
-    private static async Task<Results<Ok<OfferDetail>, NotFound>> GetOffer(Guid id, GemDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<OfferDetail>, NotFound>> GetOffer(Guid id, GemDbContext db, IOfferSchedule schedule, TimeProvider clock, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var offer = await db.Offers.AsNoTracking().Include(o => o.Partner).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (offer is null) return TypedResults.NotFound();
-        var sessions = (await db.Sessions.AsNoTracking().Where(s => s.OfferId == id && s.Start >= now).ToListAsync(ct))
-            .OrderBy(s => s.Start).Take(20).Select(SessionDto.From).ToList();
+        var sessions = (await schedule.ComingAsync([offer], clock.GetUtcNow(), withCancelled: true, ct: ct))[id].Take(20).Select(SessionDto.From).ToList();
         return TypedResults.Ok(OfferDetail.From(offer, sessions));
     }
 
@@ -75,11 +71,6 @@ public static class AtlasApi
     private static async Task<Ok<OfferDetail>> UpdateOffer(Guid id, OfferInput input, OfferEditor editor, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(OfferDetail.From(await editor.UpdateAsync(user.ToActor(), id, input, ct), []));
 
-    private static async Task<NoContent> DeleteOffer(Guid id, OfferEditor editor, ClaimsPrincipal user, CancellationToken ct)
-    {
-        await editor.DeleteAsync(user.ToActor(), id, ct);
-        return TypedResults.NoContent();
-    }
 }
 
 public sealed record OfferSummary(Guid Id, string Name, Guid PartnerId, string PartnerName, Sector Sector, OfferFormat Format,
@@ -100,7 +91,7 @@ public sealed record OfferDetail(Guid Id, Guid PartnerId, string? PartnerName, O
 
 public sealed record SessionDto(Guid Id, DateTimeOffset Start, DateTimeOffset End, string? Place, string? OnlineUrl, int? Seats, DateTimeOffset? CancelledAt = null)
 {
-    public static SessionDto From(Session s) => new(s.Id, s.Start, s.End, s.Place, s.OnlineUrl, s.Seats, s.CancelledAt);
+    public static SessionDto From(ScheduledSession s) => new(s.Id, s.Start, s.End, s.Place, s.OnlineUrl, s.Seats, s.CancelledAt);
 }
 
 public sealed record PartnerDto(Guid Id, string Name, Sector Sector, string Description, string? Website, string? Email,

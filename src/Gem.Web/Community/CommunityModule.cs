@@ -4,7 +4,6 @@ using System.Text.Json;
 using Gem.Core.Abuse;
 using Gem.Core.Community;
 using Gem.Web.Hosting;
-using Gem.Web.Plan;
 
 namespace Gem.Web.Community;
 

@@ -43,7 +43,7 @@ public static class DiaryModule
             if (s?.Keys is null) return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a push subscription.");
             await diaries.SubscribeAsync(user.UserId(), s.Endpoint, s.Keys.P256dh, s.Keys.Auth, ct);
             return Results.NoContent();
-        }).RequireAuthorization(PlanSetup.CitizenPolicy).DisableAntiforgery();
+        }).RequireAuthorization(IdentitySetup.CitizenPolicy).DisableAntiforgery();
         // The service worker says it received and showed a prompt ("delivered"); the one-time token is the only key.
         group.MapPost("/m/{token}/ontvangen", async (string token, DiaryService diaries, CancellationToken ct) =>
             await diaries.DeliveredAsync(token, ct) ? Results.NoContent() : Results.NotFound()).DisableAntiforgery();

@@ -1,3 +1,4 @@
+using Gem.Core.Atlas;
 using Gem.Core.Groups;
 
 namespace Gem.Web.Groups;
@@ -16,6 +17,7 @@ public static class GroupsModule
         builder.Services.AddScoped<EnrolmentMail>();
         builder.Services.AddScoped<Gem.Core.Mail.IOutboxRenderer>(sp => sp.GetRequiredService<EnrolmentMail>()); // builds its mails when the outbox sends them
         builder.Services.AddScoped<SessionCancellation>();
+        builder.Services.AddScoped<IOfferSchedule, OfferSchedule>();
         builder.Services.AddScoped<Gem.Core.Sms.ISmsRenderer, EnrolmentSms>(); // phone-only enrolments: confirmation and call-off by SMS
         builder.Services.AddScoped<SessionEditor>();
         builder.Services.AddScoped<SessionSeries>();

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Gem.Web.Groups;
 
 /// <summary>
-/// Staff add, remove and call off an offer's sessions, and archive an offer with its sessions. Groups owns sessions
+/// Staff add, remove and call off an offer's sessions, and delete or archive an offer with its sessions. Groups owns sessions
 /// (<see cref="SessionEditor"/>, <see cref="SessionCancellation"/>); the URLs stay under <c>/api/atlas</c>, where
 /// clients have always found them next to the offer they belong to.
 /// </summary>
@@ -16,6 +16,7 @@ public static class SessionEditingApi
     public static IEndpointRouteBuilder MapSessionEditingApi(this IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/api/atlas").WithTags("Atlas").RequireAuthorization(IdentitySetup.StaffPolicy);
+        staff.MapDelete("/offers/{id:guid}", DeleteOffer).ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapPost("/offers/{id:guid}/archive", ArchiveOffer);
         staff.MapPost("/offers/{id:guid}/sessions", AddSession);
         staff.MapDelete("/sessions/{id:guid}", DeleteSession).ProducesProblem(StatusCodes.Status409Conflict);
@@ -26,6 +27,12 @@ public static class SessionEditingApi
     /// <summary>What a cancellation or archive did: how many enrolled people were told.</summary>
     public sealed record CallOffResult(int Informed);
 
+    private static async Task<NoContent> DeleteOffer(Guid id, SessionCancellation cancellation, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await cancellation.DeleteOfferAsync(user.ToActor(), id, ct);
+        return TypedResults.NoContent();
+    }
+
     private static async Task<Ok<CallOffResult>> ArchiveOffer(Guid id, SessionCancellation cancellation, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(new CallOffResult(await cancellation.ArchiveOfferAsync(user.ToActor(), id, ct)));
 
@@ -35,7 +42,7 @@ public static class SessionEditingApi
     private static async Task<Created<SessionDto>> AddSession(Guid id, SessionInput input, SessionEditor editor, ClaimsPrincipal user, CancellationToken ct)
     {
         var session = await editor.AddSessionAsync(user.ToActor(), id, input, ct);
-        return TypedResults.Created($"/api/atlas/offers/{id}", SessionDto.From(session));
+        return TypedResults.Created($"/api/atlas/offers/{id}", new SessionDto(session.Id, session.Start, session.End, session.Place, session.OnlineUrl, session.Seats, session.CancelledAt));
     }
 
     private static async Task<NoContent> DeleteSession(Guid id, SessionEditor editor, ClaimsPrincipal user, CancellationToken ct)

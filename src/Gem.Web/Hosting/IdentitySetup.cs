@@ -12,6 +12,8 @@ public static class IdentitySetup
 {
     public const string PartnerClaim = "gem:partner";
     public const string StaffPolicy = "staff";
+    /// <summary>Pages of the person themself (/mijn): signed in as a citizen.</summary>
+    public const string CitizenPolicy = "citizen";
 
     public static void AddGemIdentity(this WebApplicationBuilder builder)
     {
@@ -37,8 +39,13 @@ public static class IdentitySetup
         });
         builder.AddGemSignIn();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.PartnerStaff, Roles.Admin));
+            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.PartnerStaff, Roles.Admin))
+            .AddPolicy(CitizenPolicy, p => p.RequireRole(Roles.Citizen));
     }
+
+    /// <summary>The signed-in user's id.</summary>
+    public static Guid UserId(this ClaimsPrincipal user) =>
+        Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."));
 
     /// <summary>The acting user for domain rules.</summary>
     public static Actor ToActor(this ClaimsPrincipal user)

@@ -10,11 +10,9 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Gem.Web.Plan;
 
-/// <summary>Plan's web pieces: the citizen policy name, JSON for exports, the export endpoints and the category slugs.</summary>
+/// <summary>Plan's web pieces: JSON for exports, the export endpoints and the category slugs.</summary>
 public static class PlanSetup
 {
-    public const string CitizenPolicy = "citizen";
-
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -23,7 +21,7 @@ public static class PlanSetup
 
     public static void MapPlanApi(this IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup("/mijn").RequireAuthorization(CitizenPolicy).ExcludeFromDescription();
+        var me = app.MapGroup("/mijn").RequireAuthorization(IdentitySetup.CitizenPolicy).ExcludeFromDescription();
         me.MapGet("/export.json", async (ClaimsPrincipal user, PersonalData data, CancellationToken ct) =>
         {
             var export = await data.ExportAsync(user.UserId(), ct);
@@ -35,9 +33,6 @@ public static class PlanSetup
             return Results.Text(PlanFhir.Serialize(PlanFhir.ToBundle(export)), "application/fhir+json", Encoding.UTF8);
         });
     }
-
-    public static Guid UserId(this ClaimsPrincipal user) =>
-        Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."));
 
     /// <summary>URL names of the categories (Dutch, as the rest of the site).</summary>
     public static readonly IReadOnlyDictionary<DataCategory, string> Slugs = new Dictionary<DataCategory, string>
@@ -54,7 +49,4 @@ public static class PlanSetup
 
     public static DataCategory? FromSlug(string? slug) =>
         Slugs.FirstOrDefault(s => string.Equals(s.Value, slug, StringComparison.OrdinalIgnoreCase)) is { Value: not null } hit ? hit.Key : null;
-
-    public static string Date(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, LocalTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -52,7 +52,7 @@ public sealed class AtlasDataTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.CreateContext()) await SeedAsync(db);
         await using var context = database.CreateContext();
-        var search = new AtlasSearch(context, new FakeTimeProvider(Now));
+        var search = new AtlasSearch(context, new FakeTimeProvider(Now), new Gem.Core.Groups.OfferSchedule(context));
 
         var money = await search.FindAsync(new OfferFilter { LifeDomains = LifeDomains.MoneyAndDebt, Text = "INLOOP" });
         var housing = await search.FindAsync(new OfferFilter { LifeDomains = LifeDomains.Housing });
@@ -76,10 +76,11 @@ public sealed class AtlasDataTests
         await using (var db = database.CreateContext()) (_, offerId) = await SeedAsync(db);
         await using var context = database.CreateContext();
         var editor = new OfferEditor(context, new FakeTimeProvider(Now));
+        var removal = new Gem.Core.Groups.SessionCancellation(context, new FakeTimeProvider(Now), editor);
         var stranger = new Actor(Guid.NewGuid(), Guid.NewGuid(), IsAdmin: false);
 
         await Assert.ThrowsAsync<NotFoundException>(() => editor.UpdateAsync(stranger, offerId, new OfferInput { Name = "Gekaapt" }));
-        await Assert.ThrowsAsync<NotFoundException>(() => editor.DeleteAsync(stranger, offerId));
+        await Assert.ThrowsAsync<NotFoundException>(() => removal.DeleteOfferAsync(stranger, offerId));
 
         await using var read = database.CreateContext();
         Assert.Equal("Inloop", (await read.Offers.SingleAsync(o => o.Id == offerId)).Name);

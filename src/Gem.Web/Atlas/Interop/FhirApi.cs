@@ -3,7 +3,6 @@ using System.Text;
 using Gem.Core.Atlas;
 using Gem.Core.Atlas.Import;
 using Gem.Core.Data;
-using Gem.Core.Groups;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -95,7 +94,7 @@ public static class FhirApi
 
     private static IResult Metadata(HttpRequest request, TimeProvider clock) => Fhir(200, Capabilities(BaseUrl(request), clock.GetUtcNow()));
 
-    private static async Task<IResult> Search(HttpRequest request, GemDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Search(HttpRequest request, GemDbContext db, IOfferSchedule schedule, TimeProvider clock, CancellationToken ct)
     {
         var q = request.Query;
         var strict = request.Headers["Prefer"].Any(p => p is not null && p.Replace(" ", "", StringComparison.Ordinal).Contains("handling=strict", StringComparison.OrdinalIgnoreCase));
@@ -139,7 +138,7 @@ public static class FhirApi
 
         var total = await query.CountAsync(ct);
         var offers = await query.Include(o => o.Partner).OrderBy(o => o.Name).ThenBy(o => o.Id).Skip(offset).Take(count).ToListAsync(ct);
-        var sessions = await SessionsAsync(db, clock, offers.Select(o => o.Id).ToList(), ct);
+        var sessions = await SessionsAsync(schedule, clock, offers, ct);
 
         var baseUrl = BaseUrl(request);
         var bundle = new Bundle { Id = Guid.NewGuid().ToString(), Type = Bundle.BundleType.Searchset, Total = total, Meta = new Meta { LastUpdated = clock.GetUtcNow() } };
@@ -161,11 +160,11 @@ public static class FhirApi
         return Fhir(200, bundle);
     }
 
-    private static async Task<IResult> Read(Guid id, GemDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Read(Guid id, GemDbContext db, IOfferSchedule schedule, TimeProvider clock, CancellationToken ct)
     {
         var offer = await db.Offers.AsNoTracking().Include(o => o.Partner).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (offer is null) return Problem(404, OperationOutcome.IssueType.NotFound, $"HealthcareService/{id} is not known.");
-        var sessions = await SessionsAsync(db, clock, [id], ct);
+        var sessions = await SessionsAsync(schedule, clock, [offer], ct);
         return Fhir(200, HealthcareService(offer, sessions[id]));
     }
 
@@ -185,7 +184,7 @@ public static class FhirApi
 
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
 
-    public static HealthcareService HealthcareService(Offer o, IEnumerable<Session> sessions)
+    public static HealthcareService HealthcareService(Offer o, IEnumerable<ScheduledSession> sessions)
     {
         var service = new HealthcareService
         {
@@ -313,11 +312,10 @@ public static class FhirApi
         return Fhir(status, outcome);
     }
 
-    private static async Task<ILookup<Guid, Session>> SessionsAsync(GemDbContext db, TimeProvider clock, List<Guid> offerIds, CancellationToken ct)
+    /// <summary>The next four weeks' sessions, for <c>availableTime</c>.</summary>
+    private static Task<ILookup<Guid, ScheduledSession>> SessionsAsync(IOfferSchedule schedule, TimeProvider clock, IReadOnlyCollection<Offer> offers, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var until = now.AddDays(28);
-        var sessions = await db.Sessions.AsNoTracking().Where(s => offerIds.Contains(s.OfferId) && s.Start >= now && s.Start < until && s.CancelledAt == null).ToListAsync(ct);
-        return sessions.ToLookup(s => s.OfferId);
+        return schedule.ComingAsync(offers, now, now.AddDays(28), ct: ct);
     }
 }

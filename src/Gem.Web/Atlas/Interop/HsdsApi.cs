@@ -3,7 +3,6 @@ using System.Linq.Expressions;
 using Gem.Core;
 using Gem.Core.Atlas;
 using Gem.Core.Atlas.Import;
-using Gem.Core.Groups;
 using Gem.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -53,7 +52,7 @@ public static class HsdsApi
         [FromQuery(Name = "organization_id")] Guid? OrganizationId, [FromQuery(Name = "modified_after")] DateTimeOffset? ModifiedAfter,
         bool? Minimal, bool? Full, string? Postcode, string? Proximity);
 
-    private static async Task<IResult> ListServices([AsParameters] ServiceQuery q, HttpRequest request, GemDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ListServices([AsParameters] ServiceQuery q, HttpRequest request, GemDbContext db, IOfferSchedule schedule, TimeProvider clock, CancellationToken ct)
     {
         Refuse(request, ServiceKeys);
         var (number, size) = Paging(q.Page, q.PerPage, q.Format);
@@ -81,18 +80,18 @@ public static class HsdsApi
         if (q.Minimal == true)
             return TypedResults.Json(Page((await ordered.ToListAsync(ct)).Select(HsdsMapper.Minimal).ToList(), total, number, size), HsdsMapper.Options);
         var offers = await ordered.Include(o => o.Partner).ToListAsync(ct);
-        var sessions = await UpcomingSessionsAsync(db, clock, offers.Select(o => o.Id).ToList(), ct);
+        var sessions = await UpcomingSessionsAsync(schedule, clock, offers, ct);
         var now = clock.GetUtcNow();
         var services = offers.Select(o => HsdsMapper.Service(o, sessions[o.Id], now)).ToList();
         return TypedResults.Json(Page(services, total, number, size), HsdsMapper.Options);
     }
 
     /// <summary>A service by id; an archived one answers with status <c>defunct</c> rather than 404, so a consumer learns it is gone.</summary>
-    private static async Task<Results<JsonHttpResult<HsdsService>, NotFound<ProblemDetails>>> GetService(Guid id, GemDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<JsonHttpResult<HsdsService>, NotFound<ProblemDetails>>> GetService(Guid id, GemDbContext db, IOfferSchedule schedule, TimeProvider clock, CancellationToken ct)
     {
         var offer = await db.Offers.IgnoreQueryFilters().AsNoTracking().Include(o => o.Partner).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (offer is null) return NotFound("service", id);
-        var sessions = await UpcomingSessionsAsync(db, clock, [id], ct);
+        var sessions = await UpcomingSessionsAsync(schedule, clock, [offer], ct);
         return TypedResults.Json(HsdsMapper.Service(offer, sessions[id], clock.GetUtcNow()), HsdsMapper.Options);
     }
 
@@ -231,10 +230,9 @@ public static class HsdsApi
         return new HsdsPage<T>(total, pages, number, contents.Count, number == 1, number >= pages, contents.Count == 0, contents);
     }
 
-    private static async Task<ILookup<Guid, Session>> UpcomingSessionsAsync(GemDbContext db, TimeProvider clock, List<Guid> offerIds, CancellationToken ct)
+    private static async Task<ILookup<Guid, ScheduledSession>> UpcomingSessionsAsync(IOfferSchedule schedule, TimeProvider clock, IReadOnlyCollection<Offer> offers, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var sessions = await db.Sessions.AsNoTracking().Where(s => offerIds.Contains(s.OfferId) && s.Start >= now && s.CancelledAt == null).ToListAsync(ct);
-        return sessions.GroupBy(s => s.OfferId).SelectMany(g => g.OrderBy(s => s.Start).Take(SchedulesPerService)).ToLookup(s => s.OfferId);
+        var sessions = await schedule.ComingAsync(offers, clock.GetUtcNow(), ct: ct);
+        return sessions.SelectMany(g => g.Take(SchedulesPerService)).ToLookup(s => s.OfferId);
     }
 }

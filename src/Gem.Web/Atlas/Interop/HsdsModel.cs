@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Gem.Core.Atlas;
 using Gem.Core.Atlas.Import;
-using Gem.Core.Groups;
 
 namespace Gem.Web.Atlas.Interop;
 
@@ -81,16 +80,13 @@ public static class HsdsMapper
     /// <summary>How far ahead free seats are published: as far as the front door looks (8 weeks).</summary>
     public static readonly TimeSpan CapacityHorizon = TimeSpan.FromDays(56);
 
-    private sealed record SessionSeats(Session Session, int? Free);
-
     public static HsdsMinimalService Minimal(Offer o) => new(o.Id, o.Name, Status(o), o.UpdatedAt);
 
-    public static HsdsService Service(Offer o, IEnumerable<Session> sessions, DateTimeOffset now)
+    public static HsdsService Service(Offer o, IEnumerable<ScheduledSession> sessions, DateTimeOffset now)
     {
         var id = o.Id;
         var upcoming = sessions.Where(s => s.CancelledAt is null).OrderBy(s => s.Start).ToList();
-        var free = o.Partner is null ? null : upcoming.Where(s => s.Start >= now && s.Start < now + CapacityHorizon)
-            .Select(s => new SessionSeats(s, Seats.Free(o, s))).ToList();
+        var free = o.Partner is null ? null : upcoming.Where(s => s.Start >= now && s.Start < now + CapacityHorizon).ToList();
         var attributes = new List<HsdsAttribute> { Term(id, "service", HsdsTerms.Format, o.Format) };
         attributes.AddRange(o.LifeDomains.Each().Select(d => Term(id, "service", HsdsTerms.LifeDomain, d)));
         attributes.AddRange(o.Dimensions.Each().Select(d => Term(id, "service", HsdsTerms.Dimension, d)));
@@ -109,7 +105,7 @@ public static class HsdsMapper
             FeesDescription: Fees(o),
             LastModified: o.UpdatedAt,
             Phones: string.IsNullOrWhiteSpace(o.ContactPhone) ? [] : [new HsdsPhone(HsdsTerms.Derive(id, "phone"), id, null, o.ContactPhone.Trim(), "voice")],
-            Schedules: upcoming.Select(s => Schedule(o, s, free?.FirstOrDefault(c => c.Session.Id == s.Id)?.Free)).ToList(),
+            Schedules: upcoming.Select(s => Schedule(o, s, free?.FirstOrDefault(c => c.Id == s.Id)?.Free)).ToList(),
             ServiceAtLocations: [new HsdsServiceAtLocation(HsdsTerms.Derive(id, "service_at_location"), id, LocationId(id), Location(o))],
             Languages: o.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(code => new HsdsLanguage(HsdsTerms.Derive(id, "language:" + code), id, code)).ToList(),
@@ -125,23 +121,24 @@ public static class HsdsMapper
     /// <summary>
     /// Free seats the HSDS 3.1 way: one <c>service_capacity</c> for the service (rolling groups: places in the group; open groups
     /// and courses: the next session one can sign up for) and one per schedule (session), id <see cref="ScheduleCapacityId"/>.
-    /// Offers without a seat limit have none. The seat and join rules are Groups' (<see cref="Seats"/>); like the front door,
+    /// Offers without a seat limit have none. The seat and join rules are Groups' (free seats and join points come with the
+    /// <see cref="ScheduledSession"/>); like the front door,
     /// capacities look <see cref="CapacityHorizon"/> ahead.
     /// </summary>
-    private static List<HsdsServiceCapacity> Capacities(Offer o, List<SessionSeats>? sessions)
+    private static List<HsdsServiceCapacity> Capacities(Offer o, List<ScheduledSession>? sessions)
     {
         var result = new List<HsdsServiceCapacity>();
         if (sessions is null) return result;
         var nl = CultureInfo.GetCultureInfo("nl-NL");
-        var joinable = sessions.Where(s => s.Free is not null && Seats.IsJoinPoint(o.FlowPolicy, s.Session.IsCohortStart)).ToList();
+        var joinable = sessions.Where(s => s.Free is not null && s.IsJoinPoint).ToList();
         if (o.FlowPolicy == FlowPolicy.Rolling && o.Capacity is { } members)
             result.Add(new HsdsServiceCapacity(HsdsTerms.Derive(o.Id, "service_capacity"), o.Id, Seat, Seat.Id, Math.Max(0, members - o.MembersTaken), members,
                 "Vrije plaatsen in de groep (je blijft zolang het helpt)", o.UpdatedAt));
-        else if (joinable.FirstOrDefault() is { Free: { } free, Session: var session })
+        else if (joinable.FirstOrDefault() is { Free: { } free } session)
             result.Add(new HsdsServiceCapacity(HsdsTerms.Derive(o.Id, "service_capacity"), o.Id, Seat, Seat.Id, free, session.Seats ?? o.Capacity,
                 "Vrije plaatsen bij de eerstvolgende bijeenkomst: " + Local(session.Start).ToString("dddd d MMMM yyyy HH:mm", nl), o.UpdatedAt));
-        foreach (var (session, free) in joinable)
-            result.Add(new HsdsServiceCapacity(ScheduleCapacityId(session.Id), o.Id, Seat, Seat.Id, free!.Value,
+        foreach (var session in joinable)
+            result.Add(new HsdsServiceCapacity(ScheduleCapacityId(session.Id), o.Id, Seat, Seat.Id, session.Free!.Value,
                 o.FlowPolicy == FlowPolicy.Rolling ? o.Capacity : session.Seats ?? o.Capacity,
                 $"Vrije plaatsen op {Local(session.Start).ToString("dddd d MMMM yyyy HH:mm", nl)} (schedule {session.Id})", o.UpdatedAt));
         return result;
@@ -174,7 +171,7 @@ public static class HsdsMapper
             o.Latitude, o.Longitude, [address], accessibility);
     }
 
-    private static HsdsSchedule Schedule(Offer o, Session s, int? freeSeats)
+    private static HsdsSchedule Schedule(Offer o, ScheduledSession s, int? freeSeats)
     {
         var start = TimeZoneInfo.ConvertTime(s.Start, LocalTime.Zone);
         var end = TimeZoneInfo.ConvertTime(s.End, LocalTime.Zone);

@@ -1,6 +1,5 @@
 using Gem.Core.Identity;
 using Gem.Core.Plan;
-using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gem.Web.Pages.Account;
 
 /// <summary>Delete my account: every row with my personal data goes; every session ends (the security stamp is checked on each request).</summary>
-[Authorize(Policy = PlanSetup.CitizenPolicy)]
+[Authorize(Policy = IdentitySetup.CitizenPolicy)]
 public sealed class DeleteModel(PersonalData data, SignInManager<GemUser> signIn, Hosting.Reauthentication reauth) : PageModel
 {
     [BindProperty] public bool Sure { get; set; }

@@ -1,5 +1,4 @@
 using Gem.Core.Identity;
-using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gem.Web.Pages.Account;
 
 /// <summary>Optional two-factor sign-in with an authenticator app (TOTP): show the key, confirm with a code, or switch it off.</summary>
-[Authorize(Policy = PlanSetup.CitizenPolicy)]
+[Authorize(Policy = IdentitySetup.CitizenPolicy)]
 /// <remarks>
 /// Opening the page never ends a session elsewhere: the first authenticator key is stored without renewing the security
 /// stamp (issue 13 item 14). Only the explicit "sign out everywhere else" button renews it.

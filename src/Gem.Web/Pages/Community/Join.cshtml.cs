@@ -1,7 +1,6 @@
 using Gem.Core.Community;
 using Gem.Web.Community;
 using Gem.Web.Hosting;
-using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,4 @@
 using Gem.Core.Community;
-using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,6 +1,5 @@
 using Gem.Core.Consent;
 using Gem.Core.Data;
-using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Gem.Web.Pages.Consent;
 
 /// <summary>"Wie heeft mijn gegevens bekeken": my access log for a period, with names, roles and categories in words. Reading it writes a record too.</summary>
-[Authorize(Policy = PlanSetup.CitizenPolicy)]
+[Authorize(Policy = IdentitySetup.CitizenPolicy)]
 public sealed class AccessModel(GemDbContext db, TimeProvider clock, IStringLocalizer<PlanResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }

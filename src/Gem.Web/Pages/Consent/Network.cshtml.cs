@@ -1,8 +1,6 @@
 using Gem.Core;
 using Gem.Core.Consent;
 using Gem.Core.Data;
-using Gem.Core.Plan;
-using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +13,7 @@ namespace Gem.Web.Pages.Consent;
 /// enrolled with or have shared with), a column per category; every cell is one button, "delen" or "niet meer
 /// delen", so giving and withdrawing take the same single step.
 /// </summary>
-[Authorize(Policy = PlanSetup.CitizenPolicy)]
+[Authorize(Policy = IdentitySetup.CitizenPolicy)]
 public sealed class NetworkModel(ResourceGroup group, ConsentService consents, GemDbContext db, Gem.Web.Hosting.AbuseLimits limits) : PageModel
 {
     public sealed record Recipient(RecipientKind Kind, Guid Id, string Label, string? Detail);

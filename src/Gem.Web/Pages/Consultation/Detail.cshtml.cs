@@ -2,7 +2,6 @@ using System.Globalization;
 using Gem.Core.Common;
 using Gem.Core.Atlas;
 using Gem.Core.Consultation;
-using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

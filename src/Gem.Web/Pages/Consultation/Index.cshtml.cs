@@ -1,7 +1,6 @@
 using Gem.Core.Consultation;
 using Gem.Core.Identity;
 using Gem.Web.Consultation;
-using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -20,7 +20,7 @@ public sealed class SessionsModel(CaseSessions sessions, ConsultationPool pool, 
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? summary, CancellationToken ct)
     {
-        if (await pool.OfUserAsync(Gem.Web.Plan.PlanSetup.UserId(User), ct) is null) return NotFound();
+        if (await pool.OfUserAsync(User.UserId(), ct) is null) return NotFound();
         try
         {
             await sessions.SummariseAsync(id, summary, ct);

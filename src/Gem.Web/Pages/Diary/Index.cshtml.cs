@@ -12,7 +12,7 @@ namespace Gem.Web.Pages.Diary;
 /// (a small script; without it the prompts come by e-mail), ask for a test prompt, and the notice when prompts seem not
 /// to arrive.
 /// </summary>
-[Authorize(Policy = PlanSetup.CitizenPolicy)]
+[Authorize(Policy = IdentitySetup.CitizenPolicy)]
 public sealed class IndexModel(DiaryService diaries, DiaryPush push) : PageModel
 {
     public PersonalDiary? Diary { get; private set; }

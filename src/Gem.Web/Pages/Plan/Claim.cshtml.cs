@@ -1,6 +1,5 @@
 using Gem.Core;
 using Gem.Core.Plan;
-using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gem.Web.Pages.Plan;
 
 /// <summary>Link an enrolment made without an account: the code from the enrolment mail, for the same e-mail address.</summary>
-[Authorize(Policy = PlanSetup.CitizenPolicy)]
+[Authorize(Policy = IdentitySetup.CitizenPolicy)]
 public sealed class ClaimModel(PlanService plans, Microsoft.AspNetCore.Identity.UserManager<Gem.Core.Identity.GemUser> users) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }

@@ -1,6 +1,5 @@
 using Gem.Core;
 using Gem.Core.Plan;
-using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gem.Web.Pages.Plan;
 
 /// <summary>My proactive crisis plan: early signs, what I do, what others can do, who to call, what not to do.</summary>
-[Authorize(Policy = PlanSetup.CitizenPolicy)]
+[Authorize(Policy = IdentitySetup.CitizenPolicy)]
 public sealed class CrisisPlanModel(PlanService plans) : PageModel
 {
     [BindProperty] public string? EarlySigns { get; set; }

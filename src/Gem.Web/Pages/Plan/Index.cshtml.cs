@@ -1,7 +1,6 @@
 using Gem.Core;
 using Gem.Core.Consent;
 using Gem.Core.Plan;
-using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Gem.Web.Pages.Plan;
 
 /// <summary>My plan: where I started and what I do now, what helps me, my goals, my story, my check-ins, and the people whose plans I may see.</summary>
-[Authorize(Policy = PlanSetup.CitizenPolicy)]
+[Authorize(Policy = IdentitySetup.CitizenPolicy)]
 public sealed class IndexModel(PlanService plans, ResourceGroup group, PlanAccess access, IStringLocalizer<PlanResource> P) : PageModel
 {
     public PersonalPlan Plan { get; private set; } = new();

@@ -2,7 +2,6 @@ using Gem.Core.Consent;
 using Gem.Core;
 using Gem.Core.Identity;
 using Gem.Core.Plan;
-using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

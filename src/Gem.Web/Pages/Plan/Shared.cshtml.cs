@@ -1,7 +1,6 @@
 using Gem.Core.Consent;
 using Gem.Core.Data;
 using Gem.Core.Plan;
-using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -14,9 +14,11 @@ namespace Gem.Web.Pages.Plan;
 /// <summary>
 /// One category of a person's plan, for the person or for someone they share it with. Every request goes
 /// through <see cref="PlanAccess"/>: consent from the database, one access-log record, "not found" when refused.
+/// Categories a capability shows itself have their own page on a more specific route: "dagboek" (Pages/Diary/Week), "vragen"
+/// (Pages/Consultation/About).
 /// </summary>
 [Authorize]
-public sealed class ViewModel(PlanAccess access, PlanService plans, GemDbContext db, IStringLocalizer<PlanResource> P, Gem.Core.Consultation.ConsultationService consultations) : PageModel
+public sealed class ViewModel(PlanAccess access, PlanService plans, GemDbContext db, IStringLocalizer<PlanResource> P) : PageModel
 {
     public DataCategory Category { get; private set; }
     public bool IsSelf { get; private set; }
@@ -26,7 +28,6 @@ public sealed class ViewModel(PlanAccess access, PlanService plans, GemDbContext
     public List<CheckIn> CheckIns { get; private set; } = [];
     public List<EnrolmentLine> Enrolments { get; private set; } = [];
     public string Chart { get; private set; } = "";
-    public List<Gem.Core.Consultation.ConsultationView> Consultations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid personId, string category)
     {
@@ -55,9 +56,6 @@ public sealed class ViewModel(PlanAccess access, PlanService plans, GemDbContext
                 break;
             case DataCategory.Enrolments:
                 Enrolments = await plans.EnrolmentsAsync(personId);
-                break;
-            case DataCategory.Consultation:
-                Consultations = await consultations.AboutAsync(personId, User.UserId());
                 break;
         }
         return Page();

@@ -1,12 +1,10 @@
 using System.Net.Mail;
-using Gem.Core.Consent;
 using Gem.Core.Data;
-using Gem.Core.Groups;
 using Gem.Core.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Gem.Core.Plan;
+namespace Gem.Core.Consent;
 
 /// <summary>The person's network: invite by e-mail with a role, accept with one's own account, remove.</summary>
 public sealed class ResourceGroup(GemDbContext db, IOptions<MailOptions> options, TimeProvider clock)
@@ -30,7 +28,7 @@ public sealed class ResourceGroup(GemDbContext db, IOptions<MailOptions> options
         if (address.Length > 200 || !MailAddress.TryCreate(address, out _)) throw new ValidationException("Email", "Enter an e-mail address.");
         var member = new ResourceMember
         {
-            OwnerId = ownerId, Email = address, Name = PlanService.Clean(MailText.OneLineOrNull(name), 100, "Name"), Role = role, Token = Enrolment.NewToken(), InvitedAt = clock.GetUtcNow(),
+            OwnerId = ownerId, Email = address, Name = TextInput.Optional(MailText.OneLineOrNull(name), 100, "Name"), Role = role, Token = Tokens.New(), InvitedAt = clock.GetUtcNow(),
         };
         db.Set<ResourceMember>().Add(member);
 

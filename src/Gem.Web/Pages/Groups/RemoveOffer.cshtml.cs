@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Gem.Web.Pages.Atlas;
+namespace Gem.Web.Pages.Groups;
 
 /// <summary>
 /// Take one of our offers out of the atlas, after a question that says what happens: nobody ever enrolled → delete it;
@@ -29,7 +29,7 @@ public sealed class RemoveOfferModel(OfferEditor editor, SessionCancellation can
         if (!await LoadAsync(id, ct)) return NotFound();
         try
         {
-            await editor.DeleteAsync(User.ToActor(), id, ct);
+            await cancellation.DeleteOfferAsync(User.ToActor(), id, ct);
         }
         catch (HasEnrolmentsException)
         {
