@@ -77,10 +77,13 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         // Declared after the lease, so disposed before it: the marks still queued are written while the claim holds.
         await using var marks = new Marks(scopes, clock, logger, claim);
         using var sending = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lapsed);
+        // A push under way when the lease lapses may finish (and be marked) until the lease is abandoned, a quarter lease
+        // later: another instance takes the moments over only half a lease after it lapsed (TakeoverGrace).
+        using var inFlight = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Abandoned);
         try
         {
             await Parallel.ForEachAsync(moments.Where(m => subscriptions[m.OwnerId].Any()).OrderBy(m => m.PlannedAt),
-                new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = sending.Token }, async (moment, token) =>
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = sending.Token }, async (moment, _) =>
                 {
                     // A batch that runs late can reach a moment after it expired: such a prompt is not sent at all.
                     var left = moment.ExpiresAt - clock.GetUtcNow();
@@ -92,8 +95,9 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
                     var json = Payload(moment, reminder: false);
                     foreach (var s in subscriptions[moment.OwnerId])
                     {
-                        // Cancelled when the lease lapses: by then another instance may own the moment, so no push may be under way.
-                        var outcome = await push.SendAsync(s, json, Topic(moment), left, token);
+                        if (sending.IsCancellationRequested) break; // lapsed: no new push
+                        // Cancelled when the lease is abandoned: soon after, another instance may own the moment.
+                        var outcome = await push.SendAsync(s, json, Topic(moment), left, inFlight.Token);
                         if (outcome == PushOutcome.Accepted) outcomes[moment.Id] = DiaryChannel.Push;
                         else if (outcome == PushOutcome.Gone) gone.Add(s.Id);
                     }
@@ -217,7 +221,9 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
     /// A batch's claim while it is sending. Every third of <see cref="DiaryOptions.ClaimLease"/> it moves the lease of the
     /// batch's unsent moments forward; a renewal counts only if it finished before the lease it renews ran out (until then
     /// no other instance can have claimed any of them). <see cref="Lapsed"/> is cancelled, on the sender's clock, when the
-    /// lease runs out without a renewal: from then on this instance must not push any of them.
+    /// lease runs out without a renewal: from then on this instance starts no push for any of them. <see cref="Abandoned"/>
+    /// follows a quarter lease later and cancels the pushes still under way (another instance may take over only half a
+    /// lease after the lapse).
     /// </summary>
     private sealed class Lease : IAsyncDisposable
     {
@@ -228,6 +234,7 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         private readonly Guid _claim;
         private readonly Guid[] _ids;
         private readonly CancellationTokenSource _lapsed;
+        private readonly CancellationTokenSource _abandoned;
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _renewing;
         private DateTimeOffset _until;
@@ -236,10 +243,12 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         {
             (_scopes, _clock, _lease, _logger, _claim, _ids, _until) = (scopes, clock, lease, logger, claim, ids, until);
             _lapsed = new CancellationTokenSource(Remaining(until), clock);
+            _abandoned = new CancellationTokenSource(Remaining(until) + lease / 4, clock);
             _renewing = RenewAsync();
         }
 
         public CancellationToken Lapsed => _lapsed.Token;
+        public CancellationToken Abandoned => _abandoned.Token;
 
         private TimeSpan Remaining(DateTimeOffset until)
         {
@@ -273,6 +282,7 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
                     if (clock.GetUtcNow() >= _until) return; // too late: some moments may have been claimed by another instance
                     _until = next;
                     _lapsed.CancelAfter(Remaining(next));
+                    _abandoned.CancelAfter(Remaining(next) + lease / 4);
                 }
             }
             catch (OperationCanceledException)
@@ -291,6 +301,7 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
             await _renewing;
             _stop.Dispose();
             _lapsed.Dispose();
+            _abandoned.Dispose();
         }
     }
 
@@ -310,16 +321,16 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
                 UPDATE "DiaryMoments" SET "ClaimedBy" = {claim}, "ClaimedUntil" = {until}, "Attempts" = "Attempts" + 1
                 WHERE "Id" IN (SELECT m."Id" FROM "DiaryMoments" m JOIN "Diaries" d ON d."Id" = m."DiaryId"
                                WHERE m."SentAt" IS NULL AND m."PlannedAt" <= {now} AND m."ExpiresAt" > {now} AND d."StoppedAt" IS NULL
-                                 AND (m."ClaimedUntil" IS NULL OR m."ClaimedUntil" <= {now})
+                                 AND (m."ClaimedUntil" IS NULL OR m."ClaimedUntil" <= {now - TakeoverGrace})
                                ORDER BY m."PlannedAt" DESC LIMIT {o.BatchSize} FOR UPDATE OF m SKIP LOCKED)
                 RETURNING "DiaryMoments".*
                 """).AsNoTracking().ToListAsync(ct);
         }
         var set = db.Set<DiaryMoment>();
         var stopped = db.Set<PersonalDiary>().Where(d => d.StoppedAt != null).Select(d => d.Id);
-        var due = set.Where(m => m.SentAt == null && m.PlannedAt <= now && m.ExpiresAt > now && (m.ClaimedUntil == null || m.ClaimedUntil <= now) && !stopped.Contains(m.DiaryId))
+        var due = set.Where(m => m.SentAt == null && m.PlannedAt <= now && m.ExpiresAt > now && (m.ClaimedUntil == null || m.ClaimedUntil <= now - TakeoverGrace) && !stopped.Contains(m.DiaryId))
             .OrderByDescending(m => m.PlannedAt).Take(o.BatchSize).Select(m => m.Id);
-        var claimed = await set.Where(m => due.Contains(m.Id) && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil <= now))
+        var claimed = await set.Where(m => due.Contains(m.Id) && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil <= now - TakeoverGrace))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, until).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
         return claimed == 0 ? [] : await set.AsNoTracking().Where(m => m.ClaimedBy == claim).ToListAsync(ct);
     }
@@ -340,15 +351,22 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
                 UPDATE "DiaryMoments" SET "SentAt" = {now}, "Channel" = {(int)DiaryChannel.None}, "ClaimedBy" = NULL, "ClaimedUntil" = NULL
                 WHERE "Id" IN (SELECT "Id" FROM "DiaryMoments"
                                WHERE "SentAt" IS NULL AND "PlannedAt" <= {now} AND "ExpiresAt" <= {now}
-                                 AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" <= {now})
+                                 AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" <= {now - TakeoverGrace})
                                FOR UPDATE SKIP LOCKED)
                 """, ct);
             return;
         }
-        await db.Set<DiaryMoment>().Where(m => m.SentAt == null && m.PlannedAt <= now && m.ExpiresAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil <= now))
+        await db.Set<DiaryMoment>().Where(m => m.SentAt == null && m.PlannedAt <= now && m.ExpiresAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil <= now - TakeoverGrace))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, now).SetProperty(m => m.Channel, DiaryChannel.None)
                 .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), ct);
     }
+
+    /// <summary>
+    /// How long after a claim's lease ran out another instance may take its moments over (half a lease). The owner stops
+    /// starting pushes when the lease lapses and cancels those under way a quarter lease later; the rest of the margin is
+    /// for writing their marks. Without it, a push the service accepted just as the lease lapsed went out a second time.
+    /// </summary>
+    private TimeSpan TakeoverGrace => options.Value.ClaimLease / 2;
 
     /// <summary>How often (sender's clock) expired unsent moments are settled.</summary>
     private static readonly TimeSpan SettleEvery = TimeSpan.FromSeconds(30);
