@@ -19,9 +19,10 @@ public sealed record DiaryPass(int Sent, int Pushed, int Mailed, int Reminded, i
 
 /// <summary>
 /// Sends the diary's prompts on time (decision 802), in the claim → send → mark pattern of the outbox: a pass claims due
-/// moments with one conditional UPDATE (PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>) that sets a claim id and a lease, pushes
-/// each to the person's browsers, and marks it sent right after. Two instances never claim the same moment; a crashed
-/// instance's moments are claimed again when the lease lapses. A moment with no browser that accepted the push goes by
+/// moments (newest first) with one conditional UPDATE (PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>) that sets a claim id and a
+/// lease, pushes each to the person's browsers, and marks it sent right after (marks that queue up meanwhile go in one
+/// statement). Two instances never claim the same moment; a crashed instance's moments are claimed again half a lease
+/// after its lease lapsed. Moments that expired before any sender got to them are settled in bulk as not sent. A moment with no browser that accepted the push goes by
 /// mail through the outbox (key per moment, so queued once). Halfway to expiry an unopened prompt gets one reminder; after
 /// two silent prompts in a row the person is told, once, by mail and on the diary page.
 /// </summary>
