@@ -14,12 +14,13 @@ using Microsoft.Extensions.Options;
 // (VAPID + aes128gcm per message) to a push service on loopback by two sender instances on one PostgreSQL, on a clock
 // that runs F times faster than real time (the day's load squeezed F-fold). Lateness = real time between a moment
 // becoming due and the push service's 201, p50/p99, against the goal p99 < 5 s; plus memory.
-// Usage: dotnet run -c Release --project bench/Gem.Diary.Bench -- [people=100000] [factor=60] [hours=13.5] [perDay=8]
+// Usage: dotnet run -c Release --project bench/Gem.Diary.Bench -- [people=100000] [factor=60] [hours=13.5] [perDay=8] [parallelism=64]
 // PostgreSQL: GEM_TEST_POSTGRES, or a throwaway cluster started by Gem.Testing.PostgresServer.
 var people = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var factor = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 60;
 var hours = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 13.5;
 var perDay = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 8;
+var parallelism = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 64;
 
 var root = AppContext.BaseDirectory;
 while (root is not null && !File.Exists(Path.Combine(root, "Gem.sln"))) root = Path.GetDirectoryName(root);
@@ -45,7 +46,7 @@ Console.WriteLine($"Scheduler: {people:N0} people, {planned:N0} moments planned 
 var sliceStart = DiaryScheduler.ToUtc(day, from, LocalTime.Zone);
 var sliceEnd = sliceStart + TimeSpan.FromHours(hours);
 await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Postgres, seedDemo: false, start: false);
-factory.Settings["Gem:Diary:Parallelism"] = "64";
+factory.Settings["Gem:Diary:Parallelism"] = parallelism.ToString(CultureInfo.InvariantCulture);
 _ = factory.Services;
 await using var push = new TestPushService();
 using var keys = new TestBrowserKeys();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Threading.Channels;
 using Gem.Core.Data;
 using Gem.Core.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +19,10 @@ public sealed record DiaryPass(int Sent, int Pushed, int Mailed, int Reminded, i
 
 /// <summary>
 /// Sends the diary's prompts on time (decision 802), in the claim → send → mark pattern of the outbox: a pass claims due
-/// moments with one conditional UPDATE (PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>) that sets a claim id and a lease, pushes
-/// each to the person's browsers, and marks it sent right after. Two instances never claim the same moment; a crashed
-/// instance's moments are claimed again when the lease lapses. A moment with no browser that accepted the push goes by
+/// moments (newest first) with one conditional UPDATE (PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>) that sets a claim id and a
+/// lease, pushes each to the person's browsers, and marks it sent right after (marks that queue up meanwhile go in one
+/// statement). Two instances never claim the same moment; a crashed instance's moments are claimed again half a lease
+/// after its lease lapsed. Moments that expired before any sender got to them are settled in bulk as not sent. A moment with no browser that accepted the push goes by
 /// mail through the outbox (key per moment, so queued once). Halfway to expiry an unopened prompt gets one reminder; after
 /// two silent prompts in a row the person is told, once, by mail and on the diary page.
 /// </summary>
@@ -28,6 +30,7 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
     TimeProvider clock, ILogger<DiaryPromptSender> logger) : BackgroundService
 {
     private DateTimeOffset? _lastNoticeCheck;
+    private DateTimeOffset? _lastSettle;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,8 +64,9 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         var db = scope.ServiceProvider.GetRequiredService<GemDbContext>();
         var claim = Guid.NewGuid();
         var claimedAt = clock.GetUtcNow();
-        if (await ClaimAsync(db, claim, claimedAt, ct) == 0) return (0, 0, 0);
-        var moments = await db.Set<DiaryMoment>().AsNoTracking().Where(m => m.ClaimedBy == claim).OrderBy(m => m.PlannedAt).ToListAsync(ct);
+        await SettleExpiredAsync(db, claimedAt, ct);
+        var moments = await ClaimAsync(db, claim, claimedAt, ct);
+        if (moments.Count == 0) return (0, 0, 0);
         await using var lease = new Lease(scopes, clock, options.Value.ClaimLease, logger, claim, [.. moments.Select(m => m.Id)], claimedAt + options.Value.ClaimLease);
         var owners = moments.Select(m => m.OwnerId).Distinct().ToList();
         var subscriptions = (await db.Set<DiaryPushSubscription>().AsNoTracking().Where(s => owners.Contains(s.OwnerId)).ToListAsync(ct))
@@ -71,11 +75,16 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         var outcomes = new ConcurrentDictionary<Guid, DiaryChannel>();
         var gone = new ConcurrentBag<Guid>();
         var expired = new ConcurrentBag<Guid>();
+        // Declared after the lease, so disposed before it: the marks still queued are written while the claim holds.
+        await using var marks = new Marks(scopes, clock, logger, claim);
         using var sending = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lapsed);
+        // A push under way when the lease lapses may finish (and be marked) until the lease is abandoned, a quarter lease
+        // later: another instance takes the moments over only half a lease after it lapsed (TakeoverGrace).
+        using var inFlight = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Abandoned);
         try
         {
-            await Parallel.ForEachAsync(moments.Where(m => subscriptions[m.OwnerId].Any()),
-                new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = sending.Token }, async (moment, token) =>
+            await Parallel.ForEachAsync(moments.Where(m => subscriptions[m.OwnerId].Any()).OrderBy(m => m.PlannedAt),
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = sending.Token }, async (moment, _) =>
                 {
                     // A batch that runs late can reach a moment after it expired: such a prompt is not sent at all.
                     var left = moment.ExpiresAt - clock.GetUtcNow();
@@ -87,13 +96,15 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
                     var json = Payload(moment, reminder: false);
                     foreach (var s in subscriptions[moment.OwnerId])
                     {
-                        // Cancelled when the lease lapses: by then another instance may own the moment, so no push may be under way.
-                        var outcome = await push.SendAsync(s, json, Topic(moment), left, token);
+                        if (sending.IsCancellationRequested) break; // lapsed: no new push
+                        // Cancelled when the lease is abandoned: soon after, another instance may own the moment.
+                        var outcome = await push.SendAsync(s, json, Topic(moment), left, inFlight.Token);
                         if (outcome == PushOutcome.Accepted) outcomes[moment.Id] = DiaryChannel.Push;
                         else if (outcome == PushOutcome.Gone) gone.Add(s.Id);
                     }
-                    // Marked one by one, right after the push service accepted: a crash loses at most the moments in flight.
-                    if (outcomes.ContainsKey(moment.Id)) await MarkAsync(moment.Id, claim, DiaryChannel.Push, CancellationToken.None);
+                    // Marked right after the push service accepted, together with the other marks that came in meanwhile
+                    // (one statement for all of them, conditional on the claim): a crash loses at most the moments in flight.
+                    if (outcomes.ContainsKey(moment.Id)) marks.Add(moment.Id);
                 });
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -107,7 +118,7 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         if (!gone.IsEmpty) await db.Set<DiaryPushSubscription>().Where(s => gone.Contains(s.Id)).ExecuteDeleteAsync(CancellationToken.None);
 
         // No browser, or none accepted: the prompt goes by mail (outbox key per moment: queued once, whatever happens).
-        foreach (var id in expired) await MarkAsync(id, claim, DiaryChannel.None, CancellationToken.None);
+        if (!expired.IsEmpty) await Mark(db, [.. expired], claim, DiaryChannel.None, clock.GetUtcNow(), CancellationToken.None);
         var mailed = 0;
         var byMail = moments.Where(m => !outcomes.ContainsKey(m.Id) && !expired.Contains(m.Id)).ToList();
         if (byMail.Count > 0)
@@ -117,7 +128,7 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
             foreach (var moment in byMail)
             {
                 // Too late by now (the pushes before took the time): not mailed either.
-                if (moment.ExpiresAt <= clock.GetUtcNow()) await MarkAsync(moment.Id, claim, DiaryChannel.None, CancellationToken.None);
+                if (moment.ExpiresAt <= clock.GetUtcNow()) await Mark(db, [moment.Id], claim, DiaryChannel.None, clock.GetUtcNow(), CancellationToken.None);
                 else if (await MailAsync(db, moment, addresses.GetValueOrDefault(moment.OwnerId), claim)) mailed++;
             }
         }
@@ -132,7 +143,7 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
     {
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        if (await Mark(db, moment.Id, claim, to is null ? DiaryChannel.None : DiaryChannel.Mail, now, CancellationToken.None) == 0) return false;
+        if (await Mark(db, [moment.Id], claim, to is null ? DiaryChannel.None : DiaryChannel.Mail, now, CancellationToken.None) == 0) return false;
         if (to is not null && !await db.Set<OutboxMessage>().AnyAsync(o => o.Key == MailKey(moment, false), CancellationToken.None))
         {
             QueueMail(db, moment, to, now, reminder: false);
@@ -142,22 +153,78 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         return to is not null;
     }
 
-    private async Task MarkAsync(Guid momentId, Guid claim, DiaryChannel channel, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await Mark(scope.ServiceProvider.GetRequiredService<GemDbContext>(), momentId, claim, channel, clock.GetUtcNow(), ct);
-    }
-
-    private static Task<int> Mark(GemDbContext db, Guid momentId, Guid claim, DiaryChannel channel, DateTimeOffset now, CancellationToken ct) =>
-        db.Set<DiaryMoment>().Where(m => m.Id == momentId && m.ClaimedBy == claim && m.SentAt == null)
+    private static Task<int> Mark(GemDbContext db, Guid[] momentIds, Guid claim, DiaryChannel channel, DateTimeOffset now, CancellationToken ct) =>
+        db.Set<DiaryMoment>().Where(m => momentIds.Contains(m.Id) && m.ClaimedBy == claim && m.SentAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, now).SetProperty(m => m.Channel, channel)
                 .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), ct);
+
+    /// <summary>
+    /// The "sent by push" marks of one batch, written as they come in: one UPDATE (by key, conditional on the claim) for
+    /// all marks that queued up while the previous one ran. A mark waits at most one statement; a push's slot does not
+    /// wait for it. Disposing writes what is still queued (also when the batch was cut off).
+    /// </summary>
+    private sealed class Marks : IAsyncDisposable
+    {
+        private readonly Channel<Guid> _queue = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly IServiceScopeFactory _scopes;
+        private readonly TimeProvider _clock;
+        private readonly ILogger _logger;
+        private readonly Guid _claim;
+        private readonly Task _writing;
+
+        public Marks(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger, Guid claim)
+        {
+            (_scopes, _clock, _logger, _claim) = (scopes, clock, logger, claim);
+            _writing = Task.Run(WriteAsync);
+        }
+
+        public void Add(Guid momentId) => _queue.Writer.TryWrite(momentId);
+
+        private async Task WriteAsync()
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GemDbContext>();
+            var ids = new List<Guid>();
+            while (await _queue.Reader.WaitToReadAsync())
+            {
+                while (ids.Count < 2000 && _queue.Reader.TryRead(out var id)) ids.Add(id);
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        await Mark(db, [.. ids], _claim, DiaryChannel.Push, _clock.GetUtcNow(), CancellationToken.None);
+                        break;
+                    }
+                    catch (Exception e) when (attempt < 3)
+                    {
+                        _logger.LogWarning(e, "Marking {Count} diary prompts as sent failed; trying again", ids.Count);
+                        await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+                    }
+                    catch (Exception e)
+                    {
+                        // Left claimed: after the lease they are sent again (same Topic, so the push service replaces them).
+                        _logger.LogError(e, "Marking {Count} diary prompts as sent failed", ids.Count);
+                        break;
+                    }
+                }
+                ids.Clear();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _queue.Writer.TryComplete();
+            await _writing;
+        }
+    }
 
     /// <summary>
     /// A batch's claim while it is sending. Every third of <see cref="DiaryOptions.ClaimLease"/> it moves the lease of the
     /// batch's unsent moments forward; a renewal counts only if it finished before the lease it renews ran out (until then
     /// no other instance can have claimed any of them). <see cref="Lapsed"/> is cancelled, on the sender's clock, when the
-    /// lease runs out without a renewal: from then on this instance must not push any of them.
+    /// lease runs out without a renewal: from then on this instance starts no push for any of them. <see cref="Abandoned"/>
+    /// follows a quarter lease later and cancels the pushes still under way (another instance may take over only half a
+    /// lease after the lapse).
     /// </summary>
     private sealed class Lease : IAsyncDisposable
     {
@@ -168,6 +235,7 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         private readonly Guid _claim;
         private readonly Guid[] _ids;
         private readonly CancellationTokenSource _lapsed;
+        private readonly CancellationTokenSource _abandoned;
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _renewing;
         private DateTimeOffset _until;
@@ -176,10 +244,12 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         {
             (_scopes, _clock, _lease, _logger, _claim, _ids, _until) = (scopes, clock, lease, logger, claim, ids, until);
             _lapsed = new CancellationTokenSource(Remaining(until), clock);
+            _abandoned = new CancellationTokenSource(Remaining(until) + lease / 4, clock);
             _renewing = RenewAsync();
         }
 
         public CancellationToken Lapsed => _lapsed.Token;
+        public CancellationToken Abandoned => _abandoned.Token;
 
         private TimeSpan Remaining(DateTimeOffset until)
         {
@@ -213,6 +283,7 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
                     if (clock.GetUtcNow() >= _until) return; // too late: some moments may have been claimed by another instance
                     _until = next;
                     _lapsed.CancelAfter(Remaining(next));
+                    _abandoned.CancelAfter(Remaining(next) + lease / 4);
                 }
             }
             catch (OperationCanceledException)
@@ -231,30 +302,75 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
             await _renewing;
             _stop.Dispose();
             _lapsed.Dispose();
+            _abandoned.Dispose();
         }
     }
 
-    private Task<int> ClaimAsync(GemDbContext db, Guid claim, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Claims a batch and returns its moments. Newest first: under overload the moments that just became due go out, with
+    /// (nearly) all their time left, and those that cannot make it any more expire and are settled in bulk
+    /// (<see cref="SettleExpiredAsync"/>); oldest first would send only prompts about to expire. On PostgreSQL the claimed
+    /// rows come back from the UPDATE itself (<c>RETURNING</c>), so no second read by claim id.
+    /// </summary>
+    private async Task<List<DiaryMoment>> ClaimAsync(GemDbContext db, Guid claim, DateTimeOffset now, CancellationToken ct)
     {
         var o = options.Value;
         var until = now + o.ClaimLease;
         if (db.Database.IsNpgsql())
         {
-            return db.Database.ExecuteSqlInterpolatedAsync($"""
+            return await db.Set<DiaryMoment>().FromSqlInterpolated($"""
                 UPDATE "DiaryMoments" SET "ClaimedBy" = {claim}, "ClaimedUntil" = {until}, "Attempts" = "Attempts" + 1
                 WHERE "Id" IN (SELECT m."Id" FROM "DiaryMoments" m JOIN "Diaries" d ON d."Id" = m."DiaryId"
                                WHERE m."SentAt" IS NULL AND m."PlannedAt" <= {now} AND m."ExpiresAt" > {now} AND d."StoppedAt" IS NULL
-                                 AND (m."ClaimedUntil" IS NULL OR m."ClaimedUntil" <= {now})
-                               ORDER BY m."PlannedAt" LIMIT {o.BatchSize} FOR UPDATE OF m SKIP LOCKED)
-                """, ct);
+                                 AND (m."ClaimedUntil" IS NULL OR m."ClaimedUntil" <= {now - TakeoverGrace})
+                               ORDER BY m."PlannedAt" DESC LIMIT {o.BatchSize} FOR UPDATE OF m SKIP LOCKED)
+                RETURNING "DiaryMoments".*
+                """).AsNoTracking().ToListAsync(ct);
         }
         var set = db.Set<DiaryMoment>();
         var stopped = db.Set<PersonalDiary>().Where(d => d.StoppedAt != null).Select(d => d.Id);
-        var due = set.Where(m => m.SentAt == null && m.PlannedAt <= now && m.ExpiresAt > now && (m.ClaimedUntil == null || m.ClaimedUntil <= now) && !stopped.Contains(m.DiaryId))
-            .OrderBy(m => m.PlannedAt).Take(o.BatchSize).Select(m => m.Id);
-        return set.Where(m => due.Contains(m.Id) && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil <= now))
+        var due = set.Where(m => m.SentAt == null && m.PlannedAt <= now && m.ExpiresAt > now && (m.ClaimedUntil == null || m.ClaimedUntil <= now - TakeoverGrace) && !stopped.Contains(m.DiaryId))
+            .OrderByDescending(m => m.PlannedAt).Take(o.BatchSize).Select(m => m.Id);
+        var claimed = await set.Where(m => due.Contains(m.Id) && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil <= now - TakeoverGrace))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, until).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+        return claimed == 0 ? [] : await set.AsNoTracking().Where(m => m.ClaimedBy == claim).ToListAsync(ct);
     }
+
+    /// <summary>
+    /// Moments that expired before any sender got to them (unclaimed, or their claim lapsed), settled in bulk as not sent:
+    /// a <c>SentAt</c> and no channel, so they are neither pushed nor mailed, do not count as silent prompts, and leave the
+    /// range of unsent moments the claim scans. At most every <see cref="SettleEvery"/> on the sender's clock.
+    /// </summary>
+    private async Task SettleExpiredAsync(GemDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        if (now - _lastSettle < SettleEvery) return;
+        _lastSettle = now;
+        if (db.Database.IsNpgsql())
+        {
+            // SKIP LOCKED: never waits for (or deadlocks with) another instance's claim or settle.
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE "DiaryMoments" SET "SentAt" = {now}, "Channel" = {(int)DiaryChannel.None}, "ClaimedBy" = NULL, "ClaimedUntil" = NULL
+                WHERE "Id" IN (SELECT "Id" FROM "DiaryMoments"
+                               WHERE "SentAt" IS NULL AND "PlannedAt" <= {now} AND "ExpiresAt" <= {now}
+                                 AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" <= {now - TakeoverGrace})
+                               FOR UPDATE SKIP LOCKED)
+                """, ct);
+            return;
+        }
+        await db.Set<DiaryMoment>().Where(m => m.SentAt == null && m.PlannedAt <= now && m.ExpiresAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil <= now - TakeoverGrace))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, now).SetProperty(m => m.Channel, DiaryChannel.None)
+                .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), ct);
+    }
+
+    /// <summary>
+    /// How long after a claim's lease ran out another instance may take its moments over (half a lease). The owner stops
+    /// starting pushes when the lease lapses and cancels those under way a quarter lease later; the rest of the margin is
+    /// for writing their marks. Without it, a push the service accepted just as the lease lapsed went out a second time.
+    /// </summary>
+    private TimeSpan TakeoverGrace => options.Value.ClaimLease / 2;
+
+    /// <summary>How often (sender's clock) expired unsent moments are settled.</summary>
+    private static readonly TimeSpan SettleEvery = TimeSpan.FromSeconds(30);
 
     /// <summary>One reminder halfway to expiry for a prompt not opened, answered or skipped; claimed by setting its time (at most once).</summary>
     private async Task<int> RemindAsync(CancellationToken ct)

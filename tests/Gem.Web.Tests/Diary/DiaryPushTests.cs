@@ -107,9 +107,12 @@ public sealed class DiaryPushTests(ITestOutputHelper output)
         push.Release();
         Assert.Equal(beforeCut, push.Accepted.Count);
 
-        // Before the lease lapses nobody takes the dead sender's moments; after it, the next pass sends each remaining one.
+        // Before the lease lapses nobody takes the dead sender's moments, nor in the half lease after it (a push under way
+        // at the lapse may still finish and be marked); then the next pass sends each remaining one.
         Assert.Equal(0, (await DiaryWorld.Sender(factory, clock).RunOnceAsync()).Sent);
         clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+        Assert.Equal(0, (await DiaryWorld.Sender(factory, clock).RunOnceAsync()).Sent);
+        clock.Advance(TimeSpan.FromMinutes(1));
         var second = DiaryWorld.Sender(factory, clock);
         while ((await second.RunOnceAsync()).Sent > 0) { }
 

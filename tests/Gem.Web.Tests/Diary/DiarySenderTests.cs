@@ -116,6 +116,101 @@ public sealed class DiarySenderTests(ITestOutputHelper output)
         Assert.Equal(people, await db.Set<DiaryMoment>().CountAsync(m => ids.Contains(m.Id) && m.Channel == DiaryChannel.Push && m.SentAt != null && m.ClaimedBy == null));
     }
 
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Backlog_ClaimTakesTheNewestDueMomentsFirst(DatabaseProvider provider)
+    {
+        await using var factory = await GemWebFactory.CreateAsync(provider, seedDemo: false, start: false);
+        factory.Settings["Gem:Diary:BatchSize"] = "2";
+        _ = factory.Services;
+        await using var push = new TestPushService();
+        using var keys = new TestBrowserKeys();
+        var now = new DateTimeOffset(2026, 6, 10, 9, 0, 0, TimeSpan.Zero);
+        var moments = await DiaryWorld.SeedAsync(factory.Database, 4, now, push, keys);
+        // A backlog of four due moments, 10, 8, 3 and 1 minutes ago, and one not due yet.
+        var ago = new[] { 10, 8, 3, 1 };
+        var future = Assert.Single(await DiaryWorld.SeedAsync(factory.Database, 1, now.AddMinutes(5), push, keys, tag: "f"));
+        await using (var db = factory.Database.CreateContext())
+        {
+            for (var i = 0; i < 4; i++) await Move(db, moments[i].Id, now.AddMinutes(-ago[i]), now.AddMinutes(15 - ago[i]));
+        }
+        var clock = new FakeTimeProvider(now);
+
+        var pass = await DiaryWorld.Sender(factory, clock).RunOnceAsync();
+
+        Assert.Equal(2, pass.Pushed);
+        Assert.Equal(new[] { moments[2].Id, moments[3].Id }.Select(id => id.ToString("N")).Order(), push.Accepted.Select(p => p.Topic).Order());
+        Assert.Equal(2, (await DiaryWorld.Sender(factory, clock).RunOnceAsync()).Pushed); // then the older two
+        Assert.Equal(4, push.Accepted.Select(p => p.Topic).Distinct().Count());
+        Assert.DoesNotContain(future.Id.ToString("N"), push.Accepted.Select(p => p.Topic));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MomentsThatExpiredUnsent_AreSettledInBulk_NotPushedNotMailedNotSilent(DatabaseProvider provider)
+    {
+        await using var factory = await GemWebFactory.CreateAsync(provider, seedDemo: false, start: false);
+        _ = factory.Services;
+        await using var push = new TestPushService();
+        using var keys = new TestBrowserKeys();
+        var now = new DateTimeOffset(2026, 6, 10, 9, 0, 0, TimeSpan.Zero);
+        // Per person: two moments that expired before any sender got to them (one with a browser, one by mail only), and
+        // one with a browser whose claim by another instance is still running; plus one moment that is due now.
+        var withBrowser = await DiaryWorld.SeedAsync(factory.Database, 2, now, push, keys);
+        var mailOnly = Assert.Single(await DiaryWorld.SeedAsync(factory.Database, 1, now, push: null, keys: null, tag: "m"));
+        var due = Assert.Single(await DiaryWorld.SeedAsync(factory.Database, 1, now, push, keys, tag: "d"));
+        var otherClaim = Guid.NewGuid();
+        await using (var db = factory.Database.CreateContext())
+        {
+            foreach (var m in new[] { withBrowser[0], mailOnly, withBrowser[1] }) await Move(db, m.Id, now.AddMinutes(-40), now.AddMinutes(-25));
+            // A second expired moment in the mail-only person's diary: two in a row that never went out.
+            db.Add(new DiaryMoment { DiaryId = mailOnly.DiaryId, OwnerId = mailOnly.OwnerId, Day = 0, PlannedAt = now.AddMinutes(-20), ExpiresAt = now.AddMinutes(-5) });
+            await db.SaveChangesAsync();
+            await db.Set<DiaryMoment>().Where(m => m.Id == withBrowser[1].Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, otherClaim).SetProperty(m => m.ClaimedUntil, now.AddMinutes(1)));
+        }
+        var clock = new FakeTimeProvider(now);
+
+        var pass = await DiaryWorld.Sender(factory, clock).RunOnceAsync();
+
+        Assert.Equal(1, pass.Sent);
+        Assert.Equal(0, pass.Noticed);
+        Assert.Equal(due.Id.ToString("N"), Assert.Single(push.Accepted).Topic);
+        await using (var db = factory.Database.CreateContext())
+        {
+            var stored = await db.Set<DiaryMoment>().AsNoTracking().ToListAsync();
+            var settled = stored.Where(m => m.OwnerId != due.OwnerId && m.Id != withBrowser[1].Id).ToList();
+            Assert.Equal(3, settled.Count);
+            Assert.All(settled, m =>
+            {
+                Assert.Equal(DiaryChannel.None, m.Channel);
+                Assert.NotNull(m.SentAt);
+                Assert.Null(m.ClaimedBy);
+                Assert.False(m.IsSilent(now.AddHours(1)));
+            });
+            // Still under another instance's claim: left to that instance.
+            var claimed = stored.Single(m => m.Id == withBrowser[1].Id);
+            Assert.Null(claimed.SentAt);
+            Assert.Equal(otherClaim, claimed.ClaimedBy);
+            Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync(o => o.Key.StartsWith("diary.")));
+        }
+
+        // Once that claim has lapsed (and the half lease another instance waits after a lapse has passed) it is settled
+        // too, by the next sweep; nothing is pushed or mailed, nobody is told their notifications do not arrive.
+        clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+        pass = await DiaryWorld.Sender(factory, clock).RunOnceAsync();
+        Assert.Equal(0, pass.Sent);
+        Assert.Equal(0, pass.Noticed);
+        Assert.Single(push.Accepted);
+        await using (var db = factory.Database.CreateContext())
+        {
+            var claimed = await db.Set<DiaryMoment>().AsNoTracking().SingleAsync(m => m.Id == withBrowser[1].Id);
+            Assert.Equal(DiaryChannel.None, claimed.Channel);
+            Assert.NotNull(claimed.SentAt);
+            Assert.Null(claimed.ClaimedBy);
+            Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync(o => o.Key.StartsWith("diary.")));
+            Assert.Equal(0, await db.Set<PersonalDiary>().CountAsync(d => d.SilentNoticeAt != null));
+        }
+    }
+
     [Fact, SqliteOnly("the silent-prompt rule on settled moments; the sender's claim queries run on both in the two-sender test")]
     public async Task MomentsSettledUnsent_DoNotCountAsSilentPrompts()
     {
