@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gem.Core.Diary;
 
-/// <summary>What one pass did.</summary>
+/// <summary>What one pass did (<see cref="Mailed"/>: prompts that went by mail or, for those who chose it, by SMS).</summary>
 public sealed record DiaryPass(int Sent, int Pushed, int Mailed, int Reminded, int Noticed)
 {
     public static readonly DiaryPass None = new(0, 0, 0, 0, 0);
