@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Gem.Core.Diary;
 using Gem.Core.Identity;
 using Gem.Testing;
@@ -11,15 +9,6 @@ namespace Gem.Browser.Tests.Diary;
 /// <summary>A proposed diary and the SMS choice, without JavaScript on a 360 px screen: no sideways scrolling, zero axe violations.</summary>
 public sealed class DiaryProposalBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly AxeRunOptions Wcag = new() { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxeAsync(Wcag);
-        Assert.True(result.Violations.Length == 0, page.Url + "\n" + string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), page.Url + " scrolls sideways");
-    }
-
     [Fact]
     public async Task ProposalAcceptedAndSmsChosen_WithoutScript_At360px()
     {
@@ -42,12 +31,12 @@ public sealed class DiaryProposalBrowserTests(BrowserFixture browser) : IClassFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
         await page.WaitForURLAsync("**/mijn");
         await page.GetByTestId("diary-proposal-notice").WaitForAsync();
-        await AssertAccessibleAsync(page);
+        await DiaryBrowserTests.AssertAccessibleAsync(page);
 
         await page.GotoAsync("/mijn/dagboek");
         await page.GetByTestId("diary-proposal-open").ClickAsync();
         await page.GetByTestId("proposal").WaitForAsync();
-        await AssertAccessibleAsync(page);
+        await DiaryBrowserTests.AssertAccessibleAsync(page);
         await page.GetByTestId("proposal-accept").ClickAsync();
         await page.GetByTestId("diary-running").WaitForAsync();
         await using (var db = browser.Factory.Database.CreateContext())
@@ -57,10 +46,10 @@ public sealed class DiaryProposalBrowserTests(BrowserFixture browser) : IClassFi
         await page.Locator("#Phone").FillAsync("12345");
         await page.GetByTestId("sms-on").ClickAsync();
         await page.GetByTestId("sms-error").WaitForAsync();
-        await AssertAccessibleAsync(page);
+        await DiaryBrowserTests.AssertAccessibleAsync(page);
         await page.Locator("#Phone").FillAsync("06 12345678");
         await page.GetByTestId("sms-on").ClickAsync();
         await page.GetByTestId("sms-done").WaitForAsync();
-        await AssertAccessibleAsync(page);
+        await DiaryBrowserTests.AssertAccessibleAsync(page);
     }
 }
