@@ -16,7 +16,11 @@ public sealed record AccessGrant(Guid SubjectId, Guid ViewerId, bool IsSelf, Gui
 /// </summary>
 public sealed class PlanAccess(GemDbContext db, TimeProvider clock)
 {
-    public async Task<AccessGrant> RequireAsync(Guid subjectId, Guid viewerId, DataCategory category, AccessAction action, CancellationToken ct = default)
+    public Task<AccessGrant> RequireAsync(Guid subjectId, Guid viewerId, DataCategory category, AccessAction action, CancellationToken ct = default) =>
+        RequireAsync(subjectId, viewerId, category, action, category.ToString(), ct);
+
+    /// <summary>As above, with <paramref name="what"/> in the log record instead of the category's name (e.g. "DiaryProposal": an act that rests on the category's consent).</summary>
+    public async Task<AccessGrant> RequireAsync(Guid subjectId, Guid viewerId, DataCategory category, AccessAction action, string what, CancellationToken ct = default)
     {
         if (subjectId == viewerId) return new AccessGrant(subjectId, viewerId, true, null, "self");
         var (role, partnerId, partnerName) = await DescribeAsync(viewerId, ct);
@@ -26,7 +30,7 @@ public sealed class PlanAccess(GemDbContext db, TimeProvider clock)
         {
             ActorUserId = viewerId, ActorRole = role, ActorOrganisationId = consent?.Member is null ? partnerId : null,
             ActorOrganisation = consent?.Member is null ? partnerName : null, SubjectUserId = subjectId,
-            What = category.ToString(), Action = action, Allowed = consent is not null, ConsentId = consent?.Grant.Id,
+            What = what, Action = action, Allowed = consent is not null, ConsentId = consent?.Grant.Id,
         }, ct);
         if (consent is null) throw new NotFoundException("Not found.");
         return new AccessGrant(subjectId, viewerId, false, consent.Grant.Id, role);

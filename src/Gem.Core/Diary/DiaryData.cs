@@ -10,10 +10,18 @@ public sealed record ExportDiaryMoment(
     int? Cheerful, int? Down, int? Anxious, int? Relaxed, int? Irritated, DiaryPlace? Place, DiaryCompany? Company, DiaryActivity? Activity,
     bool? RatherElse, string? Word);
 
+/// <summary>A diary proposed to the person: by whom, when, with what, and their answer.</summary>
+public sealed record ExportDiaryProposal(
+    Guid Id, string? ProposedBy, string? Organisation, DateTimeOffset ProposedAt, int Days, int PerDay, int WakeFromMinutes, int WakeUntilMinutes,
+    int MinGapMinutes, string? Note, DiaryProposalState State, DateTimeOffset? AnsweredAt, Guid? DiaryId);
+
+/// <summary>The person's diary choices beyond the moments: proposals made to them, and prompts by SMS (with the number).</summary>
+public sealed record ExportDiaryChoices(IReadOnlyList<ExportDiaryProposal> Proposals, bool PromptsBySms, DateTimeOffset? SmsChosenAt, string? Phone);
+
 /// <summary>The diary's part of the person's export and erasure (called from <see cref="Plan.PersonalData"/>).</summary>
 public static class DiaryData
 {
-    public static readonly Type[] Tables = [typeof(DiaryMoment), typeof(PersonalDiary), typeof(DiaryPushSubscription)];
+    public static readonly Type[] Tables = [typeof(DiaryMoment), typeof(PersonalDiary), typeof(DiaryPushSubscription), typeof(DiaryProposal), typeof(DiarySmsChoice)];
 
     public static async Task<IReadOnlyList<ExportDiaryMoment>> ExportAsync(GemDbContext db, Guid userId, CancellationToken ct) =>
         (await db.Set<DiaryMoment>().AsNoTracking().Where(m => m.OwnerId == userId).ToListAsync(ct))
@@ -22,14 +30,33 @@ public static class DiaryData
             m.AnsweredAt, m.SkippedAt, m.Late, m.Cheerful, m.Down, m.Anxious, m.Relaxed, m.Irritated, m.Place, m.Company, m.Activity, m.RatherElse, m.Word))
         .ToList();
 
-    /// <summary>Removes the person's moments, diaries and browser subscriptions, and diary mail still in the outbox (inside the caller's transaction).</summary>
+    public static async Task<ExportDiaryChoices> ExportChoicesAsync(GemDbContext db, Guid userId, CancellationToken ct)
+    {
+        var proposals = (await db.Set<DiaryProposal>().AsNoTracking().Where(p => p.OwnerId == userId).ToListAsync(ct))
+            .OrderBy(p => p.ProposedAt)
+            .Select(p => new ExportDiaryProposal(p.Id, p.ProposerName, p.ProposerOrganisation, p.ProposedAt, p.Days, p.PerDay, p.WakeFromMinutes, p.WakeUntilMinutes,
+                p.MinGapMinutes, p.Note, p.State, p.AnsweredAt, p.DiaryId))
+            .ToList();
+        var sms = await db.Set<DiarySmsChoice>().AsNoTracking().FirstOrDefaultAsync(c => c.OwnerId == userId, ct);
+        var phone = await db.Users.Where(u => u.Id == userId).Select(u => u.PhoneNumber).FirstOrDefaultAsync(ct);
+        return new ExportDiaryChoices(proposals, sms is not null, sms?.ChosenAt, phone);
+    }
+
+    /// <summary>Removes the person's moments, diaries, browser subscriptions, proposals made to them and their SMS choice, and diary mail and SMS still in the outbox (inside the caller's transaction).</summary>
     public static async Task EraseAsync(GemDbContext db, Guid userId, CancellationToken ct)
     {
         var diaryIds = await db.Set<PersonalDiary>().Where(d => d.OwnerId == userId).Select(d => d.Id).ToListAsync(ct);
         var momentKeys = (await db.Set<DiaryMoment>().Where(m => m.OwnerId == userId).Select(m => m.Id).ToListAsync(ct))
             .SelectMany(id => new[] { $"diary.{id:N}", $"diary.{id:N}.r" }).ToList();
         foreach (var chunk in momentKeys.Chunk(500))
+        {
             await db.Set<Mail.OutboxMessage>().Where(o => chunk.Contains(o.Key)).ExecuteDeleteAsync(ct);
+            await db.Set<Sms.SmsMessage>().Where(o => chunk.Contains(o.Key)).ExecuteDeleteAsync(ct);
+        }
+        var proposalKeys = (await db.Set<DiaryProposal>().Where(p => p.OwnerId == userId).Select(p => p.Id).ToListAsync(ct)).Select(DiaryProposals.MailKey).ToList();
+        await db.Set<Mail.OutboxMessage>().Where(o => proposalKeys.Contains(o.Key)).ExecuteDeleteAsync(ct);
+        await db.Set<DiaryProposal>().Where(p => p.OwnerId == userId).ExecuteDeleteAsync(ct);
+        await db.Set<DiarySmsChoice>().Where(c => c.OwnerId == userId).ExecuteDeleteAsync(ct);
         foreach (var id in diaryIds)
         {
             var prefix = $"diary.silent.{id:N}.";

@@ -31,7 +31,7 @@ public class PersonalDiary
         TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(WakeUntilMinutes)), PerDay, TimeSpan.FromMinutes(MinGapMinutes), Seed);
 }
 
-public enum DiaryChannel { None = 0, Push = 1, Mail = 2 }
+public enum DiaryChannel { None = 0, Push = 1, Mail = 2, Sms = 3 }
 
 public enum DiaryPlace { Home = 1, WorkOrSchool = 2, Outside = 3, OnTheWay = 4, ElsewhereIndoors = 5 }
 public enum DiaryCompany { Alone = 1, PartnerOrFamily = 2, Friends = 3, Colleagues = 4, Others = 5 }

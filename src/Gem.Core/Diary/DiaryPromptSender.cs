@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gem.Core.Diary;
 
-/// <summary>What one pass did.</summary>
+/// <summary>What one pass did (<see cref="Mailed"/>: prompts that went by mail or, for those who chose it, by SMS).</summary>
 public sealed record DiaryPass(int Sent, int Pushed, int Mailed, int Reminded, int Noticed)
 {
     public static readonly DiaryPass None = new(0, 0, 0, 0, 0);
@@ -31,6 +31,8 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
 {
     private DateTimeOffset? _lastNoticeCheck;
     private DateTimeOffset? _lastSettle;
+    /// <summary>Where a prompt no browser took goes instead (SMS or mail): the one point where the channel is chosen.</summary>
+    private readonly DiaryPromptChannel _fallback = new(mail);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -124,33 +126,35 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         if (byMail.Count > 0)
         {
             var ids = byMail.Select(m => m.OwnerId).Distinct().ToList();
-            var addresses = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
+            var contacts = await DiaryPromptChannel.ContactsAsync(db, ids, ct);
             foreach (var moment in byMail)
             {
                 // Too late by now (the pushes before took the time): not mailed either.
                 if (moment.ExpiresAt <= clock.GetUtcNow()) await Mark(db, [moment.Id], claim, DiaryChannel.None, clock.GetUtcNow(), CancellationToken.None);
-                else if (await MailAsync(db, moment, addresses.GetValueOrDefault(moment.OwnerId), claim)) mailed++;
+                else if (await MailAsync(db, moment, contacts.GetValueOrDefault(moment.OwnerId), claim)) mailed++;
             }
         }
         return (moments.Count, outcomes.Count, mailed);
     }
 
     /// <summary>
-    /// The mail and the mark in one transaction, the mark conditional on the claim: if another instance took the moment
-    /// over (this batch's lease lapsed), nothing is queued. Without an address the moment is settled as not sent.
+    /// The mail (or SMS, when the person chose it: <see cref="DiaryPromptChannel"/>) and the mark in one transaction, the
+    /// mark conditional on the claim: if another instance took the moment over (this batch's lease lapsed), nothing is
+    /// queued. Without an address or number the moment is settled as not sent.
     /// </summary>
-    private async Task<bool> MailAsync(GemDbContext db, DiaryMoment moment, string? to, Guid claim)
+    private async Task<bool> MailAsync(GemDbContext db, DiaryMoment moment, DiaryContact? contact, Guid claim)
     {
         var now = clock.GetUtcNow();
+        var channel = DiaryPromptChannel.Choose(contact);
         await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        if (await Mark(db, [moment.Id], claim, to is null ? DiaryChannel.None : DiaryChannel.Mail, now, CancellationToken.None) == 0) return false;
-        if (to is not null && !await db.Set<OutboxMessage>().AnyAsync(o => o.Key == MailKey(moment, false), CancellationToken.None))
+        if (await Mark(db, [moment.Id], claim, channel, now, CancellationToken.None) == 0) return false;
+        if (contact is not null && channel != DiaryChannel.None)
         {
-            QueueMail(db, moment, to, now, reminder: false);
+            await _fallback.QueueAsync(db, moment, contact, channel, now, reminder: false, CancellationToken.None);
             await db.SaveChangesAsync(CancellationToken.None);
         }
         await tx.CommitAsync(CancellationToken.None);
-        return to is not null;
+        return channel != DiaryChannel.None;
     }
 
     private static Task<int> Mark(GemDbContext db, Guid[] momentIds, Guid claim, DiaryChannel channel, DateTimeOffset now, CancellationToken ct) =>
@@ -394,7 +398,7 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         var moments = await db.Set<DiaryMoment>().AsNoTracking().Where(m => m.ClaimedBy == claim).ToListAsync(ct);
         var owners = moments.Select(m => m.OwnerId).Distinct().ToList();
         var subscriptions = (await db.Set<DiaryPushSubscription>().AsNoTracking().Where(s => owners.Contains(s.OwnerId)).ToListAsync(ct)).ToLookup(s => s.OwnerId);
-        var addresses = await db.Users.AsNoTracking().Where(u => owners.Contains(u.Id) && u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
+        var contacts = await DiaryPromptChannel.ContactsAsync(db, owners, ct);
         // As many pushes at a time as for the prompts themselves.
         await Parallel.ForEachAsync(moments.Where(m => m.Channel == DiaryChannel.Push),
             new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = ct }, async (moment, token) =>
@@ -404,9 +408,10 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
                 foreach (var s in subscriptions[moment.OwnerId])
                     await push.SendAsync(s, Payload(moment, reminder: true), Topic(moment), left, token);
             });
-        foreach (var moment in moments.Where(m => m.Channel == DiaryChannel.Mail))
+        // The reminder goes the way the prompt went.
+        foreach (var moment in moments.Where(m => m.Channel is DiaryChannel.Mail or DiaryChannel.Sms))
         {
-            if (addresses.TryGetValue(moment.OwnerId, out var to)) QueueMail(db, moment, to, now, reminder: true);
+            if (contacts.TryGetValue(moment.OwnerId, out var contact)) await _fallback.QueueAsync(db, moment, contact, moment.Channel, now, reminder: true, CancellationToken.None);
         }
         await db.SaveChangesAsync(CancellationToken.None);
         await db.Set<DiaryMoment>().Where(m => m.ClaimedBy == claim).ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (Guid?)null), CancellationToken.None);
@@ -479,15 +484,4 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         tag = m.Id.ToString("N"),
         token = m.Token,
     });
-
-    private static string MailKey(DiaryMoment m, bool reminder) => $"diary.{m.Id:N}{(reminder ? ".r" : "")}";
-
-    private void QueueMail(GemDbContext db, DiaryMoment m, string to, DateTimeOffset now, bool reminder)
-    {
-        var link = mail.Value.PublicBaseUrl.TrimEnd('/') + "/dagboek/m/" + m.Token;
-        var until = TimeZoneInfo.ConvertTime(m.ExpiresAt, LocalTime.Zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        db.QueueText(now, MailKey(m, reminder), to, reminder ? "Nog even? Je dagboek" : "Je dagboek: hoe gaat het nu?",
-            $"Hoi,\n\nHoe gaat het nu? Een korte vraag over dit moment; het kost ongeveer een minuut.\n\n{link}\n\n" +
-            $"Graag vóór {until}. Geen tijd? Kies daar 'Niet nu'; dat telt niet als gemist.\n\nGroet,\nGem");
-    }
 }

@@ -20,7 +20,8 @@ public sealed record PlanExport(
     IReadOnlyList<ExportAccess> AccessLog,
     IReadOnlyList<Consultation.ConsultationRequest> Consultations,
     IReadOnlyList<Diary.ExportDiaryMoment> Diary,
-    Community.CommunityExport? Community = null);
+    Community.CommunityExport? Community = null,
+    Diary.ExportDiaryChoices? DiaryChoices = null);
 
 public sealed record ExportPerson(Guid Id, string? Email, string? DisplayName);
 public sealed record ExportGoal(Guid Id, string Text, bool Reached, DateTimeOffset CreatedAt);
@@ -68,7 +69,8 @@ public sealed class PersonalData(GemDbContext db, PlanService plans, TimeProvide
             log.Select(e => new ExportAccess(e.At, Viewer(e), e.ActorRole, e.ActorOrganisation, e.What, e.Action, e.Allowed)).ToList(),
             await OwnConsultations(userId).AsNoTracking().OrderBy(r => r.AskedAt).ToListAsync(ct),
             await Diary.DiaryData.ExportAsync(db, userId, ct),
-            await Community.CommunityService.ExportOfAsync(db, userId, ct));
+            await Community.CommunityService.ExportOfAsync(db, userId, ct),
+            DiaryChoices: await Diary.DiaryData.ExportChoicesAsync(db, userId, ct));
     }
 
     /// <summary>Consultation requests about the person, and those they asked themself (as the person or as a resource-group member).</summary>

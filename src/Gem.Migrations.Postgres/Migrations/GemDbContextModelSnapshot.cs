@@ -1125,6 +1125,72 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.ToTable("DiaryMoments", (string)null);
                 });
 
+            modelBuilder.Entity("Gem.Core.Diary.DiaryProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("DiaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MinGapMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProposerOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProposerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WakeFromMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WakeUntilMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "ProposerUserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DiaryProposals_OpenPerProposer")
+                        .HasFilter("\"State\" = 0");
+
+                    b.HasIndex("ProposerUserId", "OwnerId", "ProposedAt");
+
+                    b.ToTable("DiaryProposals", (string)null);
+                });
+
             modelBuilder.Entity("Gem.Core.Diary.DiaryPushSubscription", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1160,6 +1226,19 @@ namespace Gem.Migrations.Postgres.Migrations
                     b.HasIndex("OwnerId");
 
                     b.ToTable("DiaryPushSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Gem.Core.Diary.DiarySmsChoice", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OwnerId");
+
+                    b.ToTable("DiarySmsChoices", (string)null);
                 });
 
             modelBuilder.Entity("Gem.Core.Diary.DiaryVapidKey", b =>
@@ -2427,7 +2506,25 @@ namespace Gem.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gem.Core.Diary.DiaryProposal", b =>
+                {
+                    b.HasOne("Gem.Core.Identity.GemUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gem.Core.Diary.DiaryPushSubscription", b =>
+                {
+                    b.HasOne("Gem.Core.Identity.GemUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gem.Core.Diary.DiarySmsChoice", b =>
                 {
                     b.HasOne("Gem.Core.Identity.GemUser", null)
                         .WithMany()

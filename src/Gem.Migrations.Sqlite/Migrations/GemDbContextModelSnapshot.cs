@@ -1120,6 +1120,72 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.ToTable("DiaryMoments", (string)null);
                 });
 
+            modelBuilder.Entity("Gem.Core.Diary.DiaryProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DiaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinGapMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposerOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WakeFromMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WakeUntilMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "ProposerUserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DiaryProposals_OpenPerProposer")
+                        .HasFilter("\"State\" = 0");
+
+                    b.HasIndex("ProposerUserId", "OwnerId", "ProposedAt");
+
+                    b.ToTable("DiaryProposals", (string)null);
+                });
+
             modelBuilder.Entity("Gem.Core.Diary.DiaryPushSubscription", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1155,6 +1221,19 @@ namespace Gem.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerId");
 
                     b.ToTable("DiaryPushSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Gem.Core.Diary.DiarySmsChoice", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChosenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerId");
+
+                    b.ToTable("DiarySmsChoices", (string)null);
                 });
 
             modelBuilder.Entity("Gem.Core.Diary.DiaryVapidKey", b =>
@@ -2416,7 +2495,25 @@ namespace Gem.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gem.Core.Diary.DiaryProposal", b =>
+                {
+                    b.HasOne("Gem.Core.Identity.GemUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gem.Core.Diary.DiaryPushSubscription", b =>
+                {
+                    b.HasOne("Gem.Core.Identity.GemUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gem.Core.Diary.DiarySmsChoice", b =>
                 {
                     b.HasOne("Gem.Core.Identity.GemUser", null)
                         .WithMany()

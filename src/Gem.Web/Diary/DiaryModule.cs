@@ -12,6 +12,9 @@ public static class DiaryModule
         var services = builder.Services;
         services.AddOptions<DiaryOptions>().BindConfiguration(DiaryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DiaryService>();
+        services.AddScoped<DiaryProposals>();
+        services.AddScoped<DiarySmsChoices>();
+        services.AddScoped<Gem.Core.Sms.ISmsRenderer, DiaryPromptSms>(); // prompts by SMS for people who chose it
         services.AddSingleton<DiaryPush>();
         services.AddSingleton<DiaryPromptSender>();
         // Tests switch background loops off (as Groups' reminders) and drive DiaryPromptSender.RunOnceAsync with a fake clock.
