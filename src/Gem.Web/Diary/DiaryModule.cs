@@ -12,6 +12,7 @@ public static class DiaryModule
         var services = builder.Services;
         services.AddOptions<DiaryOptions>().BindConfiguration(DiaryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DiaryService>();
+        services.AddScoped<Gem.Core.Diary.Research.DiaryStudies>();
         services.AddSingleton<DiaryPush>();
         services.AddSingleton<DiaryPromptSender>();
         // Tests switch background loops off (as Groups' reminders) and drive DiaryPromptSender.RunOnceAsync with a fake clock.

@@ -134,6 +134,10 @@ public static class DiaryStudyProtocols
         }
     }
 
+    /// <summary>The 1-based line and column of the value at a JSON path (e.g. "$.id") of a well-formed file; (1, 1) when absent.</summary>
+    public static (int Line, int Column) Locate(string json, string path) =>
+        Positions(Encoding.UTF8.GetBytes(json)).TryGetValue(path, out var p) ? p : (1, 1);
+
     private static string FirstSentence(string message)
     {
         var i = message.IndexOf(". ", StringComparison.Ordinal);
