@@ -70,6 +70,17 @@ public sealed class DiaryStudyTests
         Assert.All(result.Errors, e => Assert.Equal(1, e.Line));
     }
 
+    [Fact]
+    public void Parse_AWindowUnderTwoHours_IsRefused_AsEveryDiarysWould()
+    {
+        // Fits one moment, but a participant's diary could not start with it (DiarySchedule.Validate): refused at load, not at joining.
+        var result = DiaryStudyProtocols.Parse(Good.Replace("\"momentsPerDay\": 6", "\"momentsPerDay\": 1", StringComparison.Ordinal).Replace("\"21:00\"", "\"10:30\"", StringComparison.Ordinal));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.schedule.until", error.Path);
+        Assert.StartsWith("The window must be at least 2 hours", error.Message, StringComparison.Ordinal);
+        Assert.Null(result.Protocol);
+    }
+
     private static readonly DateTimeOffset Monday = new(2026, 6, 8, 7, 0, 0, TimeSpan.Zero); // 09:00 in Amsterdam
 
     private static StudyAnswer Answer(Guid person, int hour, DiaryCompany company, int relaxed, int pain) =>

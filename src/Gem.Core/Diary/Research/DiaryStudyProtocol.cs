@@ -86,6 +86,9 @@ public static class DiaryStudyProtocols
                     else if (perDay > 0 && (until - from).TotalMinutes < perDay * Math.Max(minGap, 1))
                         check.Fail("$.schedule.until", string.Create(CultureInfo.InvariantCulture,
                             $"The window {from:HH\\:mm}–{until:HH\\:mm} is too short for {perDay} moments at least {minGap} minutes apart."));
+                    // The diary a participant starts must pass the diary's own rules (DiarySchedule.Validate), or joining would fail.
+                    else if (until.ToTimeSpan() - from.ToTimeSpan() < DiarySchedule.MinWindow)
+                        check.Fail("$.schedule.until", string.Create(CultureInfo.InvariantCulture, $"The window must be at least {DiarySchedule.MinWindow.TotalHours:0} hours, as every diary's."));
                 }
             }
             var items = new List<string>();
