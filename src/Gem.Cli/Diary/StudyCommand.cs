@@ -95,7 +95,7 @@ public static class StudyCommand
             await error.WriteLineAsync($"Geen onderzoek met id '{id}'. / No study with id '{id}'.");
             return Rejected;
         }
-        if (outFile is null) await output.WriteAsync(file.Content);
+        if (outFile is null) await output.WriteAsync(file.Content.EndsWith('\n') ? file.Content : file.Content + "\n");
         else
         {
             try
