@@ -1,7 +1,6 @@
 using System.Text;
 using Gem.Core.Diary.Research;
 using Gem.Core.Identity;
-using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
