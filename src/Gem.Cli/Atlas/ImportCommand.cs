@@ -22,8 +22,8 @@ public static class ImportCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "CSV (.csv), Excel (.xlsx) or HSDS JSON (.json) file; template in docs/import.md." };
         var partner = new Option<string?>("--partner") { Description = "Id or exact name of the organisation for rows that name none." };
-        var provider = new Option<DatabaseProvider?>("--provider") { Description = "Sqlite or Postgres (default: Gem__Database__Provider, else Sqlite)." };
-        var connection = new Option<string?>("--connection") { Description = "Connection string (default: ConnectionStrings__Gem, else Data Source=data/gem.db)." };
+        var provider = CliDatabase.ProviderOption();
+        var connection = CliDatabase.ConnectionOption();
 
         var offers = new Command("offers", "Import offers; every bad cell is listed with line and column, and then nothing is imported.");
         offers.Arguments.Add(file);
@@ -52,21 +52,8 @@ public static class ImportCommand
             return Unusable;
         }
 
-        var chosenProvider = provider
-            ?? (Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("Gem__Database__Provider"), ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite);
-        var connectionString = connection ?? Environment.GetEnvironmentVariable("ConnectionStrings__Gem");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            if (chosenProvider != DatabaseProvider.Sqlite)
-            {
-                await error.WriteLineAsync("Geef --connection of ConnectionStrings__Gem voor PostgreSQL. / Give --connection or ConnectionStrings__Gem for PostgreSQL.");
-                return Unusable;
-            }
-            connectionString = GemDatabase.DefaultSqlite("data");
-        }
-
-        await using var db = GemDatabase.CreateContext(chosenProvider, connectionString);
-        await db.Database.MigrateAsync(ct);
+        await using var db = await CliDatabase.OpenAsync(provider, connection, error, ct);
+        if (db is null) return Unusable;
 
         ImportResult result;
         await using (var stream = file.OpenRead())

@@ -21,8 +21,8 @@ public static class SimulateCommand
         var weeks = new Option<int?>("--weeks") { Description = "Simulate this many past weeks instead of a year." };
         var perWeek = new Option<int>("--per-week") { Description = "Synthetic citizens visiting the front door per week.", DefaultValueFactory = _ => 12 };
         var seed = new Option<int>("--seed") { Description = "Random seed (the same seed gives the same history).", DefaultValueFactory = _ => 2026 };
-        var provider = new Option<DatabaseProvider?>("--provider") { Description = "Sqlite or Postgres (default: Gem__Database__Provider, else Sqlite)." };
-        var connection = new Option<string?>("--connection") { Description = "Connection string (default: ConnectionStrings__Gem, else Data Source=data/gem.db)." };
+        var provider = CliDatabase.ProviderOption();
+        var connection = CliDatabase.ConnectionOption();
         var command = new Command("simulate", "Add a simulated year of demo history (front door, enrolments, attendance, check-ins) through Gem's own services.");
         foreach (var o in new Option[] { year, weeks, perWeek, seed, provider, connection }) command.Options.Add(o);
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(weeks) ?? 52, parse.GetValue(perWeek), parse.GetValue(seed), parse.GetValue(provider), parse.GetValue(connection),
@@ -32,19 +32,8 @@ public static class SimulateCommand
 
     public static async Task<int> RunAsync(int weeks, int perWeek, int seed, DatabaseProvider? provider, string? connection, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
-        var chosen = provider ?? (Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("Gem__Database__Provider"), ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite);
-        var cs = connection ?? Environment.GetEnvironmentVariable("ConnectionStrings__Gem");
-        if (string.IsNullOrWhiteSpace(cs))
-        {
-            if (chosen != DatabaseProvider.Sqlite)
-            {
-                await error.WriteLineAsync("Geef --connection of ConnectionStrings__Gem voor PostgreSQL. / Give --connection or ConnectionStrings__Gem for PostgreSQL.");
-                return 2;
-            }
-            cs = GemDatabase.DefaultSqlite("data");
-        }
-        await using var db = GemDatabase.CreateContext(chosen, cs);
-        await db.Database.MigrateAsync(ct);
+        await using var db = await CliDatabase.OpenAsync(provider, connection, error, ct);
+        if (db is null) return 2;
         if (!await db.Regions.AnyAsync(r => r.Name == DemoRegion.Name, ct))
         {
             await error.WriteLineAsync("Alleen voor de demoregio. / Only for the demo region.");

@@ -8,22 +8,29 @@ namespace Gem.Core.Diary;
 /// <summary>What the person chooses when starting or changing a diary.</summary>
 public sealed record DiaryInput(int Days, TimeOnly WakeFrom, TimeOnly WakeUntil, int PerDay, int MinGapMinutes);
 
-/// <summary>One answer to a moment: five mood sliders (1–7), the context, "rather something else" and an optional word.</summary>
-public sealed record DiaryAnswer(int Cheerful, int Down, int Anxious, int Relaxed, int Irritated, DiaryPlace Place, DiaryCompany Company, DiaryActivity Activity, bool? RatherElse, string? Word)
+/// <summary>
+/// One answer to a moment: five mood sliders (1–7), the context, "rather something else" and an optional word. A study's
+/// moment asks only the study's items (decision 804): the others are null, and <see cref="Validate"/> is told which were asked.
+/// </summary>
+public sealed record DiaryAnswer(int? Cheerful, int? Down, int? Anxious, int? Relaxed, int? Irritated, DiaryPlace? Place, DiaryCompany? Company, DiaryActivity? Activity, bool? RatherElse, string? Word)
 {
     public const int Min = 1, Max = 7, MaxWord = 40;
 
-    public IDictionary<string, string[]> Validate()
+    /// <summary>Errors by field; <paramref name="asked"/> = the item ids on the form (<see cref="Research.DiaryStudyProtocols.OwnItems"/>), null = all of them.</summary>
+    public IDictionary<string, string[]> Validate(IReadOnlyCollection<string>? asked = null)
     {
+        bool Asked(string item) => asked is null || asked.Contains(item, StringComparer.Ordinal);
         var errors = new Dictionary<string, string[]>();
         foreach (var (name, value) in new[] { (nameof(Cheerful), Cheerful), (nameof(Down), Down), (nameof(Anxious), Anxious), (nameof(Relaxed), Relaxed), (nameof(Irritated), Irritated) })
-            if (value is < Min or > Max) errors[name] = [$"Between {Min} and {Max}."];
-        if (!Enum.IsDefined(Place)) errors[nameof(Place)] = ["Choose where you are."];
-        if (!Enum.IsDefined(Company)) errors[nameof(Company)] = ["Choose who you are with."];
-        if (!Enum.IsDefined(Activity)) errors[nameof(Activity)] = ["Choose what you are doing."];
+            if (Asked(JsonName(name)) ? value is not (>= Min and <= Max) : value is not null) errors[name] = [$"Between {Min} and {Max}."];
+        if (Asked("place") ? Place is not { } p || !Enum.IsDefined(p) : Place is not null) errors[nameof(Place)] = ["Choose where you are."];
+        if (Asked("company") ? Company is not { } c || !Enum.IsDefined(c) : Company is not null) errors[nameof(Company)] = ["Choose who you are with."];
+        if (Asked("activity") ? Activity is not { } a || !Enum.IsDefined(a) : Activity is not null) errors[nameof(Activity)] = ["Choose what you are doing."];
         if (Word is { Length: > MaxWord }) errors[nameof(Word)] = [$"At most {MaxWord} characters."];
         return errors;
     }
+
+    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }
 
 public enum MomentOutcome { Saved, SavedLate, AlreadyDone, Gone }
@@ -52,18 +59,23 @@ public sealed class DiaryService(GemDbContext db, TimeProvider clock, IOptions<D
     public bool IsRunning(PersonalDiary diary) =>
         diary.StoppedAt is null && clock.GetUtcNow() < DiaryScheduler.ToUtc(diary.FirstDay.AddDays(diary.Days - 1), TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(diary.WakeUntilMinutes)), LocalTime.Zone);
 
-    public async Task<PersonalDiary> StartAsync(Guid ownerId, DiaryInput input, CancellationToken ct = default)
+    public Task<PersonalDiary> StartAsync(Guid ownerId, DiaryInput input, CancellationToken ct = default) =>
+        StartAsync(ownerId, input, options.Value.ExpiryMinutes, null, ct);
+
+    /// <summary>Starts a diary with its own expiry; <paramref name="alongside"/> adds rows saved in the same SaveChanges (a study's opt-in).</summary>
+    internal async Task<PersonalDiary> StartAsync(Guid ownerId, DiaryInput input, int expiryMinutes, Action<PersonalDiary>? alongside, CancellationToken ct)
     {
         if (await CurrentAsync(ownerId, ct) is { } running && IsRunning(running)) throw new ConflictException("A diary is already running.");
         var now = clock.GetUtcNow();
         var diary = new PersonalDiary
         {
             OwnerId = ownerId, StartedAt = now, FirstDay = LocalTime.Day(now), Seed = RandomNumberGenerator.GetInt32(int.MaxValue),
-            ExpiryMinutes = options.Value.ExpiryMinutes,
+            ExpiryMinutes = expiryMinutes,
         };
         Apply(diary, input);
         db.Set<PersonalDiary>().Add(diary);
         AddMoments(diary, now);
+        alongside?.Invoke(diary);
         await db.SaveChangesAsync(ct);
         return diary;
     }
@@ -160,14 +172,24 @@ public sealed class DiaryService(GemDbContext db, TimeProvider clock, IOptions<D
         return await db.Set<DiaryMoment>().AnyAsync(m => m.Token == token, ct);
     }
 
-    public async Task<MomentOutcome> AnswerAsync(string token, DiaryAnswer answer, CancellationToken ct = default)
+    public Task<MomentOutcome> AnswerAsync(string token, DiaryAnswer answer, CancellationToken ct = default) =>
+        AnswerAsync(token, answer, null, null, ct);
+
+    /// <summary>
+    /// Saves the answer once (a conditional UPDATE); a study's moment passes the items it asked and the extra items'
+    /// values, which are stored in the same transaction.
+    /// </summary>
+    public async Task<MomentOutcome> AnswerAsync(string token, DiaryAnswer answer, IReadOnlyCollection<string>? asked, IReadOnlyDictionary<string, int>? extra, CancellationToken ct = default)
     {
-        var errors = answer.Validate();
+        var errors = answer.Validate(asked);
+        foreach (var (item, value) in extra ?? new Dictionary<string, int>())
+            if (value is < DiaryAnswer.Min or > DiaryAnswer.Max) errors["extra-" + item] = [$"Between {DiaryAnswer.Min} and {DiaryAnswer.Max}."];
         if (errors.Count > 0) throw new ValidationException(errors);
         if (await FindAsync(token, ct) is not { } moment) return MomentOutcome.Gone;
         var now = clock.GetUtcNow();
         var late = now > moment.ExpiresAt;
         var word = string.IsNullOrWhiteSpace(answer.Word) ? null : answer.Word.Trim();
+        await using var tx = extra is { Count: > 0 } ? await db.Database.BeginTransactionAsync(ct) : null;
         var saved = await db.Set<DiaryMoment>().Where(m => m.Id == moment.Id && m.AnsweredAt == null && m.SkippedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.AnsweredAt, now).SetProperty(m => m.Late, late)
                 .SetProperty(m => m.OpenedAt, m => m.OpenedAt ?? now)
@@ -175,7 +197,15 @@ public sealed class DiaryService(GemDbContext db, TimeProvider clock, IOptions<D
                 .SetProperty(m => m.Relaxed, answer.Relaxed).SetProperty(m => m.Irritated, answer.Irritated)
                 .SetProperty(m => m.Place, answer.Place).SetProperty(m => m.Company, answer.Company).SetProperty(m => m.Activity, answer.Activity)
                 .SetProperty(m => m.RatherElse, answer.RatherElse).SetProperty(m => m.Word, word), ct);
-        return saved == 0 ? MomentOutcome.AlreadyDone : late ? MomentOutcome.SavedLate : MomentOutcome.Saved;
+        if (saved == 0) return MomentOutcome.AlreadyDone;
+        if (tx is not null)
+        {
+            foreach (var (item, value) in extra!)
+                db.Set<Research.DiaryExtraAnswer>().Add(new Research.DiaryExtraAnswer { MomentId = moment.Id, ItemId = item, OwnerId = moment.OwnerId, Value = value });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        return late ? MomentOutcome.SavedLate : MomentOutcome.Saved;
     }
 
     /// <summary>"Niet nu": seen, not answered, not counted as missed.</summary>

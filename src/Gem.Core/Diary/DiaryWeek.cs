@@ -27,6 +27,9 @@ public static class DiaryWeek
     public const int MinMoments = 3;
     public const string Company = "company", Place = "place", Activity = "activity", TimeOfDay = "time";
 
+    /// <summary>Whether the moment has all five sliders (a study's moment may ask fewer, decision 804): only then does it have a score.</summary>
+    public static bool HasScore(DiaryMoment m) => m.Cheerful is not null && m.Relaxed is not null && m.Down is not null && m.Anxious is not null && m.Irritated is not null;
+
     public static double Score(DiaryMoment m) =>
         (m.Cheerful!.Value + m.Relaxed!.Value + (8 - m.Down!.Value) + (8 - m.Anxious!.Value) + (8 - m.Irritated!.Value)) / 5.0;
 
@@ -41,7 +44,7 @@ public static class DiaryWeek
     public static DiaryWeekFigures Compute(IReadOnlyList<DiaryMoment> all, DateTimeOffset now)
     {
         var moments = all.Where(m => !m.IsTest).ToList();
-        var inTime = moments.Where(m => m.AnsweredAt is not null && !m.Late).ToList();
+        var inTime = moments.Where(m => m.AnsweredAt is not null && !m.Late && HasScore(m)).ToList();
         var byDimension = new Dictionary<string, IReadOnlyList<MoodByCategory>>
         {
             [Company] = Summarise(inTime, m => m.Company?.ToString()),

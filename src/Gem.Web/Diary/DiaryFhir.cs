@@ -34,6 +34,8 @@ public static class DiaryFhir
             Item("activity", m.Activity is { } a ? new Coding("urn:gem:diary:activity", a.ToString()) : null);
             Item("rather-else", m.RatherElse is { } r ? new FhirBoolean(r) : null);
             Item("word", m.Word is { } w ? new FhirString(w) : null);
+            // A study's extra 1–7 items (decision 804), by the protocol's item id.
+            foreach (var (id, value) in m.Extra) Item("study-" + id, new Integer(value));
             bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:" + m.Id, Resource = response });
         }
     }

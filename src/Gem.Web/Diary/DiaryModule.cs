@@ -15,6 +15,7 @@ public static class DiaryModule
         services.AddScoped<DiaryProposals>();
         services.AddScoped<DiarySmsChoices>();
         services.AddScoped<Gem.Core.Sms.ISmsRenderer, DiaryPromptSms>(); // prompts by SMS for people who chose it
+        services.AddScoped<Gem.Core.Diary.Research.DiaryStudies>();
         services.AddSingleton<DiaryPush>();
         services.AddSingleton<DiaryPromptSender>();
         // Tests switch background loops off (as Groups' reminders) and drive DiaryPromptSender.RunOnceAsync with a fake clock.

@@ -2,6 +2,7 @@ using Gem.Core.Dashboard;
 using Gem.Core.Diary;
 using Gem.Core.Diary.Research;
 using Gem.Monitor.Disclosure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gem.Core.Tests.Diary;
 
@@ -67,6 +68,17 @@ public sealed class DiaryStudyTests
         Assert.Contains(messages, m => m.StartsWith("$.schedule.until: The window 09:00–10:00 is too short", StringComparison.Ordinal));
         Assert.Contains(messages, m => m == "$.colour: Unknown field.");
         Assert.All(result.Errors, e => Assert.Equal(1, e.Line));
+    }
+
+    [Fact]
+    public void Parse_AWindowUnderTwoHours_IsRefused_AsEveryDiarysWould()
+    {
+        // Fits one moment, but a participant's diary could not start with it (DiarySchedule.Validate): refused at load, not at joining.
+        var result = DiaryStudyProtocols.Parse(Good.Replace("\"momentsPerDay\": 6", "\"momentsPerDay\": 1", StringComparison.Ordinal).Replace("\"21:00\"", "\"10:30\"", StringComparison.Ordinal));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.schedule.until", error.Path);
+        Assert.StartsWith("The window must be at least 2 hours", error.Message, StringComparison.Ordinal);
+        Assert.Null(result.Protocol);
     }
 
     private static readonly DateTimeOffset Monday = new(2026, 6, 8, 7, 0, 0, TimeSpan.Zero); // 09:00 in Amsterdam
@@ -145,6 +157,57 @@ public sealed class DiaryStudyCommandTests
             Assert.Contains("line 4, column 25 ($.schedule.days): 'days' must be a whole number from 1 to 14.", error.ToString(), StringComparison.Ordinal);
             Assert.Contains("Protocol rejected: 1 error(s).", error.ToString(), StringComparison.Ordinal);
             Assert.Equal(Gem.Cli.Diary.StudyCommand.Unusable, await Gem.Cli.Diary.StudyCommand.CheckAsync(new FileInfo(Path.Combine(dir.FullName, "none.json")), output, error));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+}
+
+/// <summary><c>gem diary-study load FILE</c> and <c>export ID</c> against a real database: all or nothing with line and column, and an export that is logged.</summary>
+public sealed class DiaryStudyStorageCommandTests
+{
+    [Theory, MemberData(nameof(Gem.Testing.TestDatabase.Providers), MemberType = typeof(Gem.Testing.TestDatabase))]
+    public async Task Load_AllOrNothing_WithLineAndColumn_ThenExportIsWrittenAndLogged(Gem.Core.Data.DatabaseProvider provider)
+    {
+        await using var database = await Gem.Testing.TestDatabase.CreateAsync(provider);
+        var dir = Directory.CreateTempSubdirectory("gem-study-");
+        try
+        {
+            var bad = Path.Combine(dir.FullName, "bad.json");
+            // Two problems: both listed with their line and column, and nothing stored.
+            await File.WriteAllTextAsync(bad, DiaryStudyTests.Good.Replace("\"days\": 7", "\"days\": 0", StringComparison.Ordinal).Replace("\"company\"]", "\"company\", \"mood\"]", StringComparison.Ordinal));
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            Assert.Equal(Gem.Cli.Diary.StudyCommand.Rejected, await Gem.Cli.Diary.StudyCommand.LoadAsync(new FileInfo(bad), provider, database.ConnectionString, output, error));
+            Assert.Contains("line 4, column 25 ($.schedule.days)", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("line 5, column ", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("Protocol rejected: 2 error(s).", error.ToString(), StringComparison.Ordinal);
+            await using (var db = database.CreateContext()) Assert.False(await db.Set<DiaryStudy>().AnyAsync());
+            Assert.Equal(Gem.Cli.Diary.StudyCommand.Unusable, await Gem.Cli.Diary.StudyCommand.LoadAsync(new FileInfo(Path.Combine(dir.FullName, "none.json")), provider, database.ConnectionString, output, error));
+
+            var good = Path.Combine(dir.FullName, "good.json");
+            await File.WriteAllTextAsync(good, DiaryStudyTests.Good);
+            Assert.Equal(Gem.Cli.Diary.StudyCommand.Valid, await Gem.Cli.Diary.StudyCommand.LoadAsync(new FileInfo(good), provider, database.ConnectionString, output, error));
+            Assert.Contains("Study 'ontspanning-2027' loaded and open.", output.ToString(), StringComparison.Ordinal);
+            // The same id again: rejected at the id's line and column, the first study unchanged.
+            using var again = new StringWriter();
+            Assert.Equal(Gem.Cli.Diary.StudyCommand.Rejected, await Gem.Cli.Diary.StudyCommand.LoadAsync(new FileInfo(good), provider, database.ConnectionString, output, again));
+            Assert.Contains("line 2, column 9 ($.id): A study with the id 'ontspanning-2027' is already loaded", again.ToString(), StringComparison.Ordinal);
+            await using (var db = database.CreateContext()) Assert.Equal(1, await db.Set<DiaryStudy>().CountAsync());
+
+            var file = new FileInfo(Path.Combine(dir.FullName, "export.csv"));
+            Assert.Equal(Gem.Cli.Diary.StudyCommand.Valid, await Gem.Cli.Diary.StudyCommand.ExportAsync("ontspanning-2027", "csv", file, provider, database.ConnectionString, output, error));
+            // Nobody opted in: a header and nothing else.
+            Assert.Equal("item,dimension,category,persons,moments,mean,low,high\n", await File.ReadAllTextAsync(file.FullName));
+            Assert.Equal(Gem.Cli.Diary.StudyCommand.Rejected, await Gem.Cli.Diary.StudyCommand.ExportAsync("unknown", "csv", null, provider, database.ConnectionString, output, error));
+            await using (var db = database.CreateContext())
+            {
+                var log = Assert.Single(await db.Set<DiaryStudyExportLog>().ToListAsync());
+                Assert.Equal(("ontspanning-2027", "csv", (Guid?)null), (log.StudyId, log.Format, log.ByUserId));
+                Assert.StartsWith("gem CLI (", log.By, StringComparison.Ordinal);
+            }
         }
         finally
         {

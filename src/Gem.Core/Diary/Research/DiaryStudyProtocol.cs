@@ -86,6 +86,9 @@ public static class DiaryStudyProtocols
                     else if (perDay > 0 && (until - from).TotalMinutes < perDay * Math.Max(minGap, 1))
                         check.Fail("$.schedule.until", string.Create(CultureInfo.InvariantCulture,
                             $"The window {from:HH\\:mm}–{until:HH\\:mm} is too short for {perDay} moments at least {minGap} minutes apart."));
+                    // The diary a participant starts must pass the diary's own rules (DiarySchedule.Validate), or joining would fail.
+                    else if (until.ToTimeSpan() - from.ToTimeSpan() < DiarySchedule.MinWindow)
+                        check.Fail("$.schedule.until", string.Create(CultureInfo.InvariantCulture, $"The window must be at least {DiarySchedule.MinWindow.TotalHours:0} hours, as every diary's."));
                 }
             }
             var items = new List<string>();
@@ -133,6 +136,10 @@ public static class DiaryStudyProtocols
             return new(new DiaryStudyProtocol(id!, title!, days, perDay, from, until, minGap, expiry, items, extras), []);
         }
     }
+
+    /// <summary>The 1-based line and column of the value at a JSON path (e.g. "$.id") of a well-formed file; (1, 1) when absent.</summary>
+    public static (int Line, int Column) Locate(string json, string path) =>
+        Positions(Encoding.UTF8.GetBytes(json)).TryGetValue(path, out var p) ? p : (1, 1);
 
     private static string FirstSentence(string message)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gem.Core.Diary;
+using Gem.Core.Diary.Research;
 using Gem.Web.Plan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,11 +11,15 @@ namespace Gem.Web.Pages.Diary;
 /// <summary>
 /// My diary (/mijn/dagboek): start one with my own waking window and days, change or stop it, turn notifications on
 /// (a small script; without it the prompts come by e-mail), ask for a test prompt, and the notice when prompts seem not
-/// to arrive.
+/// to arrive. Open research studies are listed, each joined only by an explicit choice (an unticked box) and left at any
+/// time (decision 804).
 /// </summary>
 [Authorize(Policy = IdentitySetup.CitizenPolicy)]
-public sealed class IndexModel(DiaryService diaries, DiaryPush push) : PageModel
+public sealed class IndexModel(DiaryService diaries, DiaryPush push, DiaryStudies studies) : PageModel
 {
+    public IReadOnlyList<DiaryStudyProtocol> OpenStudies { get; private set; } = [];
+    public IReadOnlyList<string> JoinedStudies { get; private set; } = [];
+
     public PersonalDiary? Diary { get; private set; }
     public bool Running { get; private set; }
     public List<DiaryMoment> Moments { get; private set; } = [];
@@ -41,6 +46,23 @@ public sealed class IndexModel(DiaryService diaries, DiaryPush push) : PageModel
     public Task<IActionResult> OnPostTestAsync() => Do(me => diaries.TestPromptAsync(me), "test");
     public Task<IActionResult> OnPostUnsubscribeAsync() => Do(me => diaries.UnsubscribeAllAsync(me), "unsubscribed");
 
+    /// <summary>Joins a study only with the consent box ticked; without it nothing changes and the page says why.</summary>
+    public Task<IActionResult> OnPostJoinAsync(string studyId, bool consent) =>
+        Do(me => consent ? studies.JoinAsync(me, studyId ?? "") : throw new ValidationException("consent", "Tick the box to join."), "joined");
+
+    public Task<IActionResult> OnPostLeaveAsync(string studyId) => Do(me => studies.LeaveAsync(me, studyId ?? ""), "left");
+
+    /// <summary>The resource key that names one of the diary's own items on the page.</summary>
+    public static string ItemKey(string item) => item switch
+    {
+        "place" => "Moment.Where",
+        "company" => "Moment.WithWhom",
+        "activity" => "Moment.Doing",
+        "ratherElse" => "Moment.RatherElse",
+        "word" => "Moment.Word",
+        _ => "Mood." + char.ToUpperInvariant(item[0]) + item[1..],
+    };
+
     private DiaryInput? Input()
     {
         if (!TimeOnly.TryParseExact(WakeFrom, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
@@ -55,9 +77,9 @@ public sealed class IndexModel(DiaryService diaries, DiaryPush push) : PageModel
         {
             await change(User.UserId());
         }
-        catch (ValidationException)
+        catch (ValidationException e)
         {
-            Error = "Error.Invalid";
+            Error = e.Errors.ContainsKey("consent") ? "Error.Consent" : "Error.Invalid";
         }
         catch (ConflictException)
         {
@@ -65,7 +87,7 @@ public sealed class IndexModel(DiaryService diaries, DiaryPush push) : PageModel
         }
         catch (NotFoundException)
         {
-            Error = "Error.NoDiary";
+            Error = done is "joined" or "left" ? "Error.Study" : "Error.NoDiary";
         }
         if (Error is null) return Redirect("/mijn/dagboek?done=" + done);
         await LoadAsync(fillForm: false);
@@ -79,6 +101,8 @@ public sealed class IndexModel(DiaryService diaries, DiaryPush push) : PageModel
         Running = Diary is not null && diaries.IsRunning(Diary);
         if (Diary is not null) Moments = await diaries.MomentsAsync(Diary.Id);
         Subscriptions = await diaries.SubscriptionCountAsync(me);
+        OpenStudies = await studies.OpenAsync(HttpContext.RequestAborted);
+        JoinedStudies = await studies.JoinedAsync(me, HttpContext.RequestAborted);
         VapidKey = await push.PublicKeyAsync(HttpContext.RequestAborted);
         if (!fillForm) return;
         var d = Running && Diary is not null

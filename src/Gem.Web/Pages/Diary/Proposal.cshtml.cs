@@ -11,7 +11,7 @@ namespace Gem.Web.Pages.Diary;
 /// A diary proposed to me (/mijn/dagboek/voorstel/{id}): who proposed it, their note and the settings, which I can change
 /// before I accept; accepting starts my diary, declining has no consequences.
 /// </summary>
-[Authorize(Policy = PlanSetup.CitizenPolicy)]
+[Authorize(Policy = IdentitySetup.CitizenPolicy)]
 public sealed class ProposalModel(DiaryProposals proposals) : PageModel, IDiarySettingsForm
 {
     public DiaryProposal? Proposal { get; private set; }

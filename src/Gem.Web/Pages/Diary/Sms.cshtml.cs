@@ -10,7 +10,7 @@ namespace Gem.Web.Pages.Diary;
 /// Diary prompts by SMS (/mijn/dagboek/sms): opt in with the account's phone number (asked here when there is none, or
 /// changed), or back to mail. Only prompts that cannot go as a notification go by SMS.
 /// </summary>
-[Authorize(Policy = PlanSetup.CitizenPolicy)]
+[Authorize(Policy = IdentitySetup.CitizenPolicy)]
 public sealed class SmsModel(DiarySmsChoices choices) : PageModel
 {
     public bool BySms { get; private set; }
