@@ -51,11 +51,15 @@ public sealed class DiaryPromptSender(IServiceScopeFactory scopes, DiaryPush pus
         }
     }
 
-    /// <summary>One pass: due prompts (one batch), due reminders, and the "prompts do not arrive" notices.</summary>
+    /// <summary>
+    /// One pass: due prompts (one batch), due reminders, and the "prompts do not arrive" notices. Prompts come first: while
+    /// a full batch of prompts was due (a backlog), the reminders wait for a pass with room, because a reminder is worth less
+    /// than a first prompt that would otherwise expire unsent.
+    /// </summary>
     public async Task<DiaryPass> RunOnceAsync(CancellationToken ct = default)
     {
         var (sent, pushed, mailed) = await SendDueAsync(ct);
-        var reminded = await RemindAsync(ct);
+        var reminded = sent < options.Value.BatchSize ? await RemindAsync(ct) : 0;
         var noticed = await NoticeSilenceAsync(ct);
         return new DiaryPass(sent, pushed, mailed, reminded, noticed);
     }

@@ -117,6 +117,31 @@ public sealed class DiarySenderTests(ITestOutputHelper output)
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Backlog_PromptsGoBeforeReminders_TheReminderFollowsInAPassWithRoom(DatabaseProvider provider)
+    {
+        await using var factory = await GemWebFactory.CreateAsync(provider, seedDemo: false, start: false);
+        factory.Settings["Gem:Diary:BatchSize"] = "2";
+        _ = factory.Services;
+        await using var push = new TestPushService();
+        using var keys = new TestBrowserKeys();
+        var t0 = new DateTimeOffset(2026, 6, 10, 9, 0, 0, TimeSpan.Zero);
+        await DiaryWorld.SeedAsync(factory.Database, 1, t0, push, keys, "first");
+        var clock = new FakeTimeProvider(t0.AddSeconds(1));
+        var sender = DiaryWorld.Sender(factory, clock);
+        Assert.Equal(1, (await sender.RunOnceAsync()).Pushed);
+
+        // Halfway to expiry the first prompt wants its reminder, and a full batch of new prompts is due: prompts first.
+        clock.Advance(TimeSpan.FromMinutes(8));
+        await DiaryWorld.SeedAsync(factory.Database, 2, clock.GetUtcNow().AddSeconds(-1), push, keys, "backlog");
+        var full = await sender.RunOnceAsync();
+        Assert.Equal((2, 0), (full.Pushed, full.Reminded));
+        var room = await sender.RunOnceAsync();
+        Assert.Equal((0, 1), (room.Pushed, room.Reminded));
+        Assert.Equal(4, push.Accepted.Count);
+        Assert.Contains("Nog even", keys.Decrypt(push.Accepted[3].Body), StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Backlog_ClaimTakesTheNewestDueMomentsFirst(DatabaseProvider provider)
     {
         await using var factory = await GemWebFactory.CreateAsync(provider, seedDemo: false, start: false);
