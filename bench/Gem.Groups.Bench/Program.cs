@@ -19,6 +19,11 @@ using Microsoft.EntityFrameworkCore;
 // Usage: dotnet run -c Release --project bench/Gem.Groups.Bench -- hot 64
 // (a first argument that is a number means "hot", as before). PostgreSQL: GEM_TEST_POSTGRES, or a throwaway cluster
 // started by Gem.Testing.PostgresServer.
+// --warmup=SECONDS (default 20; 0 = none): before the measured rush, the same clients enrol into other seats (1,000 per
+// second) for that long, so the measured rush meets a process whose hot code the JIT has already optimised (tiered compilation), as
+// in a server that has been running; a fresh process spends most of its first minute compiling (bench README).
+var warmupSeconds = args.FirstOrDefault(a => a.StartsWith("--warmup=", StringComparison.Ordinal)) is { } w ? int.Parse(w["--warmup=".Length..], CultureInfo.InvariantCulture) : 20;
+args = [.. args.Where(a => !a.StartsWith("--", StringComparison.Ordinal))];
 var scenario = args.Length > 0 && !char.IsAsciiDigit(args[0][0]) ? args[0] : "hot";
 var rest = scenario == (args.Length > 0 ? args[0] : null) ? args[1..] : args;
 int Arg(int i, int fallback) => rest.Length > i ? int.Parse(rest[i], CultureInfo.InvariantCulture) : fallback;
@@ -30,6 +35,11 @@ Environment.SetEnvironmentVariable("GEM_WEB_CONTENT_ROOT", Path.Combine(root ?? 
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 Environment.SetEnvironmentVariable("Logging__LogLevel__Microsoft.EntityFrameworkCore", "Error");
 await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Postgres, start: false);
+// The product's own connection settings (GemDatabase.Tuned: its pool size among them), not the test cluster's pool of 200.
+var appConnection = new Npgsql.NpgsqlConnectionStringBuilder(factory.Database.AppConnectionString);
+appConnection.Remove("Maximum Pool Size");
+factory.Settings["ConnectionStrings:Gem"] = appConnection.ConnectionString;
+var pool = new Npgsql.NpgsqlConnectionStringBuilder(GemDatabase.Tuned(appConnection.ConnectionString));
 using (var listener = new TcpListener(IPAddress.Loopback, 0))
 {
     listener.Start();
@@ -38,6 +48,7 @@ using (var listener = new TcpListener(IPAddress.Loopback, 0))
 factory.StartServer();
 var baseAddress = new Uri(factory.ClientOptions.BaseAddress.ToString().Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Trim()} (before)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"connections: pool of {pool.MaxPoolSize}, auto prepare {pool.MaxAutoPrepare}, no reset on close {pool.NoResetOnClose}"));
 
 switch (scenario)
 {
@@ -61,18 +72,24 @@ switch (scenario)
 }
 
 // Open groups with a fixed number of seats per session, starting in two days: `offers` copies of the demo's first open group.
-static async Task<List<Guid>> SeriesAsync(GemWebFactory factory, int offers, int perOffer, int seats)
+// With `copiesOnly` the template itself is left as it is and all `offers` are copies (the warm-up's groups).
+static async Task<List<Guid>> SeriesAsync(GemWebFactory factory, int offers, int perOffer, int seats, bool copiesOnly = false)
 {
     await using var db = factory.Database.CreateContext();
     var template = await db.Offers.Include(o => o.Sessions).OrderBy(o => o.Name).FirstAsync(o => o.FlowPolicy == FlowPolicy.Open && o.Format == OfferFormat.Group);
-    template.Capacity = seats;
-    db.Sessions.RemoveRange(template.Sessions);
-    var ids = new List<Guid> { template.Id };
-    for (var i = 1; i < offers; i++)
+    var ids = new List<Guid>();
+    if (!copiesOnly)
+    {
+        template.Capacity = seats;
+        db.Sessions.RemoveRange(template.Sessions);
+        ids.Add(template.Id);
+    }
+    for (var i = ids.Count; i < offers; i++)
     {
         var copy = (Offer)db.Entry(template).CurrentValues.ToObject();
         copy.Id = Guid.NewGuid();
-        copy.Name = template.Name + " " + i.ToString(CultureInfo.InvariantCulture);
+        copy.Capacity = seats;
+        copy.Name = template.Name + (copiesOnly ? " warm-up " : " ") + i.ToString(CultureInfo.InvariantCulture);
         copy.Sessions = [];
         db.Offers.Add(copy);
         ids.Add(copy.Id);
@@ -93,23 +110,69 @@ HttpClient Client(int connections) => new(new SocketsHttpHandler { MaxConnection
 // list, so a session leaves everyone's choice at its first 409 (people spread over thousands of groups).
 async Task<int> RushAsync(string title, int clients, List<Guid> sessionIds, int seats, bool shared)
 {
-    var common = sessionIds.ToList();
     using var http = Client(clients);
+    var warmup = "none";
+    if (warmupSeconds > 0)
+    {
+        // Other groups (1,000 seats per second of warm-up), other client addresses and numbers: nothing the rush counts.
+        var warmIds = await SeriesAsync(factory, offers: 50 * warmupSeconds, perOffer: 10, seats: 2, copiesOnly: true);
+        var warm = await EnrolUntilAsync(http, clients, warmIds, shared: true, "11", "07", TimeSpan.FromSeconds(warmupSeconds));
+        warmup = string.Create(CultureInfo.InvariantCulture, $"{warmupSeconds} s before the rush: {warm.Created} enrolments, {warm.Full} full, {warm.Errors} errors on {warmIds.Count * 2} other seats");
+    }
     var ping = await PingAsync(http, clients, TimeSpan.FromSeconds(5));
     var totalSeats = sessionIds.Count * seats;
+    var load = File.ReadAllText("/proc/loadavg").Trim();
+    var stopwatch = Stopwatch.StartNew();
+    var (created, full, errors, latencies) = await EnrolUntilAsync(http, clients, sessionIds, shared, "10", "06", Timeout.InfiniteTimeSpan);
+    stopwatch.Stop();
+
+    await using var check = factory.Database.CreateContext();
+    var perSession = await check.Enrolments.Where(e => sessionIds.Contains(e.SessionId) && e.Status == EnrolmentStatus.Active)
+        .GroupBy(e => e.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+    var overbooked = perSession.Sum(s => Math.Max(0, s.Count - seats));
+    var counterMismatch = await check.Sessions.CountAsync(s => sessionIds.Contains(s.Id) && s.SeatsTaken != check.Enrolments.Count(e => e.SessionId == s.Id && e.Status == EnrolmentStatus.Active));
+    var sorted = latencies.OrderBy(x => x).ToArray();
+    double P(double q) => sorted[(int)Math.Min(sorted.Length - 1, q * sorted.Length)];
+    var requestsPerSecond = (created + full + errors) / stopwatch.Elapsed.TotalSeconds;
+    var enrolmentsPerSecond = created / stopwatch.Elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+        Gem groups bench, {title} = {totalSeats} seats; PostgreSQL, {clients} concurrent HTTP clients
+        warm-up             {warmup}
+        load average        {load} (at the start of the rush)
+        requests            {created + full + errors}
+        enrolments          {created} (expected {totalSeats})
+        409 full            {full}
+        other errors        {errors}
+        wall time           {stopwatch.Elapsed.TotalSeconds:F2} s
+        enrolments/s        {enrolmentsPerSecond:F0}
+        requests/s          {requestsPerSecond:F0}
+        latency p50/p95/p99 {P(0.5):F1} / {P(0.95):F1} / {P(0.99):F1} ms
+        trivial GET /api/frontdoor/ping, same host, {clients} clients: {ping:F0} requests/s
+        ratio               trivial/enrolment request {ping / requestsPerSecond:F1}; trivial/enrolment {ping / Math.Max(1, enrolmentsPerSecond):F1}
+        overbooked seats    {overbooked}
+        counter mismatches  {counterMismatch}
+        """));
+    return overbooked == 0 && counterMismatch == 0 && created == totalSeats && errors == 0 ? 0 : 1;
+}
+
+// Clients enrol into random open sessions until every session is full or `limit` has passed (the warm-up). Each
+// request has its own phone number (one contact has one place per session) and each client its own address.
+async Task<(int Created, int Full, int Errors, ConcurrentBag<double> Latencies)> EnrolUntilAsync(
+    HttpClient http, int clients, List<Guid> sessionIds, bool shared, string addressPrefix, string phonePrefix, TimeSpan limit)
+{
+    var common = sessionIds.ToList();
     var created = 0;
     var full = 0;
     var errors = 0;
     var latencies = new ConcurrentBag<double>();
-    var load = File.ReadAllText("/proc/loadavg").Trim();
-    var stopwatch = Stopwatch.StartNew();
+    var clock = Stopwatch.StartNew();
     await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
     {
         var random = new Random(c);
         var open = shared ? common : sessionIds.ToList();
         var n = 0;
-        var address = $"10.{c / 250}.{c % 250}.1";
-        while (true)
+        var address = $"{addressPrefix}.{c / 250}.{c % 250}.1";
+        while (limit == Timeout.InfiniteTimeSpan || clock.Elapsed < limit)
         {
             Guid sessionId;
             lock (open)
@@ -120,8 +183,7 @@ async Task<int> RushAsync(string title, int clients, List<Guid> sessionIds, int 
             n++;
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/groups/sessions/{sessionId}/enrolments")
             {
-                // A different phone number per request: one contact has one place per session (unique index).
-                Content = JsonContent.Create(new EnrolmentRequest($"Bench {c}-{n}", null, string.Create(CultureInfo.InvariantCulture, $"06{c:D3}{n:D6}"))),
+                Content = JsonContent.Create(new EnrolmentRequest($"Bench {c}-{n}", null, string.Create(CultureInfo.InvariantCulture, $"{phonePrefix}{c:D3}{n:D6}"))),
             };
             request.Headers.Add(TestClientAddress.Header, address);
             var t = Stopwatch.GetTimestamp();
@@ -148,34 +210,7 @@ async Task<int> RushAsync(string title, int clients, List<Guid> sessionIds, int 
             }
         }
     }));
-    stopwatch.Stop();
-
-    await using var check = factory.Database.CreateContext();
-    var perSession = await check.Enrolments.Where(e => sessionIds.Contains(e.SessionId) && e.Status == EnrolmentStatus.Active)
-        .GroupBy(e => e.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-    var overbooked = perSession.Sum(s => Math.Max(0, s.Count - seats));
-    var counterMismatch = await check.Sessions.CountAsync(s => sessionIds.Contains(s.Id) && s.SeatsTaken != check.Enrolments.Count(e => e.SessionId == s.Id && e.Status == EnrolmentStatus.Active));
-    var sorted = latencies.OrderBy(x => x).ToArray();
-    double P(double q) => sorted[(int)Math.Min(sorted.Length - 1, q * sorted.Length)];
-    var requestsPerSecond = (created + full + errors) / stopwatch.Elapsed.TotalSeconds;
-    var enrolmentsPerSecond = created / stopwatch.Elapsed.TotalSeconds;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-        Gem groups bench, {title} = {totalSeats} seats; PostgreSQL, {clients} concurrent HTTP clients
-        load average        {load} (at the start of the rush)
-        requests            {created + full + errors}
-        enrolments          {created} (expected {totalSeats})
-        409 full            {full}
-        other errors        {errors}
-        wall time           {stopwatch.Elapsed.TotalSeconds:F2} s
-        enrolments/s        {enrolmentsPerSecond:F0}
-        requests/s          {requestsPerSecond:F0}
-        latency p50/p95/p99 {P(0.5):F1} / {P(0.95):F1} / {P(0.99):F1} ms
-        trivial GET /api/frontdoor/ping, same host, {clients} clients: {ping:F0} requests/s
-        ratio               trivial/enrolment request {ping / requestsPerSecond:F1}; trivial/enrolment {ping / Math.Max(1, enrolmentsPerSecond):F1}
-        overbooked seats    {overbooked}
-        counter mismatches  {counterMismatch}
-        """));
-    return overbooked == 0 && counterMismatch == 0 && created == totalSeats && errors == 0 ? 0 : 1;
+    return (created, full, errors, latencies);
 }
 
 // The trivial endpoint on the same host: requests per second for `duration` with `clients` concurrent loops.

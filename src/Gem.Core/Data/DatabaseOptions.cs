@@ -39,21 +39,33 @@ public static class GemDatabase
         _ = provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteSecureDelete.Instance),
-            DatabaseProvider.Postgres => builder.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            DatabaseProvider.Postgres => builder.UseNpgsql(Tuned(connectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
         return builder;
     }
 
     /// <summary>
-    /// Lets Npgsql prepare the statements a server sends again and again (issue 17): PostgreSQL then parses and plans the
-    /// enrolment's few statements once per connection instead of on every request. A connection string that sets
-    /// <c>Max Auto Prepare</c> itself keeps its own value.
+    /// The connection settings the enrolment rush was measured with (issue 17, bench/Gem.Groups.Bench/README.md); a
+    /// connection string that sets one of them itself keeps its own value:
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare=64</c>: PostgreSQL parses and plans the few statements a server sends again and again
+    /// once per connection instead of on every request.</item>
+    /// <item><c>No Reset On Close=true</c>: a connection back in the pool is not reset (three statements on its next
+    /// use). Gem sets no session state (no SET, no session advisory locks); an open transaction is still rolled back.</item>
+    /// <item><c>Maximum Pool Size</c> = 8 per processor core (16 on 2 cores) instead of Npgsql's 100: past that, requests
+    /// wait for a connection in the pool instead of as PostgreSQL backends competing for the same cores; on the 2-core
+    /// machine the steady enrolment rush was faster with 16 than with 100.</item>
+    /// </list>
     /// </summary>
-    public static string WithAutoPrepare(string connectionString)
+    public static string Tuned(string connectionString)
     {
+        ArgumentNullException.ThrowIfNull(connectionString);
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
+        bool Has(params string[] keys) => keys.Any(k => connectionString.Contains(k, StringComparison.OrdinalIgnoreCase));
+        if (!Has("Auto Prepare", "AutoPrepare")) builder.MaxAutoPrepare = 64;
+        if (!Has("Reset On Close", "ResetOnClose")) builder.NoResetOnClose = true;
+        if (!Has("Maximum Pool Size", "MaxPoolSize")) builder.MaxPoolSize = 8 * Environment.ProcessorCount;
         return builder.ConnectionString;
     }
 

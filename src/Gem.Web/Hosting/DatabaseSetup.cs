@@ -11,7 +11,9 @@ public static class DatabaseSetup
     public static void AddGemDatabase(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddDbContext<GemDbContext>((services, options) =>
+        // Pooled (issue 17): a request rents a context that is reset on return instead of building a new one and its
+        // services each time. GemDbContext holds no per-request state besides what EF resets.
+        builder.Services.AddDbContextPool<GemDbContext>((services, options) =>
         {
             var settings = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var connectionString = builder.Configuration.GetConnectionString("Gem");

@@ -16,6 +16,8 @@ public static class HostingModule
         builder.AddGemRateLimits();
         builder.AddGemSecurity();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOptions<WarmupOptions>();
+        builder.Services.AddTransient<IStartupFilter, FirstRequestWarmup>();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddGemOpenApi();
         builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Atlas/EditOffer", "/partner/offers/new"));

@@ -23,6 +23,9 @@ public sealed class SocialStore
 
     public SocialLoad Get() => _load.Value;
 
+    /// <summary>Whether the tables have been read (or found unreadable) already, so <see cref="Get"/> will not wait.</summary>
+    public bool IsLoaded => _load.IsValueCreated;
+
     private static SocialLoad Load(string folder, ILogger logger)
     {
         var clock = Stopwatch.StartNew();
