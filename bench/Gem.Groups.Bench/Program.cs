@@ -19,10 +19,10 @@ using Microsoft.EntityFrameworkCore;
 // Usage: dotnet run -c Release --project bench/Gem.Groups.Bench -- hot 64
 // (a first argument that is a number means "hot", as before). PostgreSQL: GEM_TEST_POSTGRES, or a throwaway cluster
 // started by Gem.Testing.PostgresServer.
-// --warmup=SECONDS (default 20; 0 = none): before the measured rush, the same clients enrol into other seats (1,000 per
+// --warmup=SECONDS (default 60; 0 = none): before the measured rush, the same clients enrol into other seats (1,000 per
 // second) for that long, so the measured rush meets a process whose hot code the JIT has already optimised (tiered compilation), as
 // in a server that has been running; a fresh process spends most of its first minute compiling (bench README).
-var warmupSeconds = args.FirstOrDefault(a => a.StartsWith("--warmup=", StringComparison.Ordinal)) is { } w ? int.Parse(w["--warmup=".Length..], CultureInfo.InvariantCulture) : 20;
+var warmupSeconds = args.FirstOrDefault(a => a.StartsWith("--warmup=", StringComparison.Ordinal)) is { } w ? int.Parse(w["--warmup=".Length..], CultureInfo.InvariantCulture) : 60;
 args = [.. args.Where(a => !a.StartsWith("--", StringComparison.Ordinal))];
 var scenario = args.Length > 0 && !char.IsAsciiDigit(args[0][0]) ? args[0] : "hot";
 var rest = scenario == (args.Length > 0 ? args[0] : null) ? args[1..] : args;
