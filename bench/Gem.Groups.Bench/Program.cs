@@ -19,10 +19,13 @@ using Microsoft.EntityFrameworkCore;
 // Usage: dotnet run -c Release --project bench/Gem.Groups.Bench -- hot 64
 // (a first argument that is a number means "hot", as before). PostgreSQL: GEM_TEST_POSTGRES, or a throwaway cluster
 // started by Gem.Testing.PostgresServer.
+// --multiplexing: the application's connection string gets Multiplexing=true (Npgsql), to reproduce why it was rejected
+// (decision 005: Data Protection reads its keys synchronously, which multiplexing refuses).
 // --warmup=SECONDS (default 60; 0 = none): before the measured rush, the same clients enrol into other seats (1,000 per
 // second) for that long, so the measured rush meets a process whose hot code the JIT has already optimised (tiered compilation), as
 // in a server that has been running; a fresh process spends most of its first minute compiling (bench README).
 var warmupSeconds = args.FirstOrDefault(a => a.StartsWith("--warmup=", StringComparison.Ordinal)) is { } w ? int.Parse(w["--warmup=".Length..], CultureInfo.InvariantCulture) : 60;
+var multiplexing = args.Contains("--multiplexing");
 args = [.. args.Where(a => !a.StartsWith("--", StringComparison.Ordinal))];
 var scenario = args.Length > 0 && !char.IsAsciiDigit(args[0][0]) ? args[0] : "hot";
 var rest = scenario == (args.Length > 0 ? args[0] : null) ? args[1..] : args;
@@ -38,6 +41,7 @@ await using var factory = await GemWebFactory.CreateAsync(DatabaseProvider.Postg
 // The product's own connection settings (GemDatabase.Tuned: its pool size among them), not the test cluster's pool of 200.
 var appConnection = new Npgsql.NpgsqlConnectionStringBuilder(factory.Database.AppConnectionString);
 appConnection.Remove("Maximum Pool Size");
+if (multiplexing) appConnection.Multiplexing = true;
 factory.Settings["ConnectionStrings:Gem"] = appConnection.ConnectionString;
 var pool = new Npgsql.NpgsqlConnectionStringBuilder(GemDatabase.Tuned(appConnection.ConnectionString));
 using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -48,7 +52,7 @@ using (var listener = new TcpListener(IPAddress.Loopback, 0))
 factory.StartServer();
 var baseAddress = new Uri(factory.ClientOptions.BaseAddress.ToString().Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Trim()} (before)"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"connections: pool of {pool.MaxPoolSize}, auto prepare {pool.MaxAutoPrepare}, no reset on close {pool.NoResetOnClose}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"connections: pool of {pool.MaxPoolSize}, auto prepare {pool.MaxAutoPrepare}, no reset on close {pool.NoResetOnClose}, multiplexing {pool.Multiplexing}"));
 
 switch (scenario)
 {

@@ -4,7 +4,6 @@ using System.Text;
 using Gem.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Gem.Core.Abuse;
 
@@ -41,9 +40,10 @@ public readonly record struct RateCount(int Count, DateTimeOffset ResetAt);
 /// <summary>
 /// Counts with one conditional upsert (<c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>, the same SQL on SQLite and
 /// PostgreSQL), so parallel requests on any number of instances never lose a count. What is counted is stored only
-/// as a hash: the table holds no addresses.
+/// as a hash: the table holds no addresses. With <paramref name="queue"/> (the web host's), concurrent requests' counts
+/// share one upsert (<see cref="RateCounterQueue"/>); inside a transaction a request counts alone.
 /// </summary>
-public sealed class RateCounters(GemDbContext db, TimeProvider clock)
+public sealed class RateCounters(GemDbContext db, TimeProvider clock, RateCounterQueue? queue = null)
 {
     /// <summary>Adds one to the counter of <paramref name="partition"/> under <paramref name="rule"/>.</summary>
     public async Task<RateCount> HitAsync(RateRule rule, string partition, CancellationToken ct = default) =>
@@ -60,36 +60,37 @@ public sealed class RateCounters(GemDbContext db, TimeProvider clock)
         if (hits.Count == 0) return [];
         if (Random.Shared.Next(200) == 0) await PurgeAsync(ct);
         var keys = hits.Select(h => KeyOf(h.Rule, h.Partition)).ToList();
-        var rows = keys.GroupBy(k => k.Key, StringComparer.Ordinal)
-            .Select(g => (Key: g.Key, Add: g.Count(), Expires: g.First().Reset.ToUnixTimeSeconds()))
-            .OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
-        var values = string.Join(", ", rows.Select((_, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(@k{i}, @n{i}, @e{i})")));
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        // A shared batch is sent for every request in it, so one request's cancellation does not cancel it.
+        var shared = queue is not null && db.Database.CurrentTransaction is null;
+        var counts = await (shared ? queue! : new RateCounterQueue()).CountAsync(
+            [.. keys.Select(k => (k.Key, k.Reset.ToUnixTimeSeconds()))], rows => UpsertAsync(rows, shared ? CancellationToken.None : ct));
+        return [.. keys.Select((k, i) => new RateCount(counts[i], k.Reset))];
+    }
+
+    /// <summary>Adds each row's count to its counter (created with its window's end when new); the new totals.</summary>
+    private async Task<Dictionary<string, int>> UpsertAsync(IReadOnlyList<(string Key, int Add, long ExpiresAt)> rows, CancellationToken ct)
+    {
+        var sorted = rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var values = string.Join(", ", sorted.Select((_, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(@k{i}, @n{i}, @e{i})")));
+        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
+        await db.RunAsync(async command =>
         {
-            await using var command = connection.CreateCommand();
             command.CommandText = $"""
                 INSERT INTO "RateCounters" ("Key", "Count", "ExpiresAt") VALUES {values}
                 ON CONFLICT ("Key") DO UPDATE SET "Count" = "RateCounters"."Count" + excluded."Count"
                 RETURNING "Key", "Count"
                 """;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            for (var i = 0; i < rows.Count; i++)
+            for (var i = 0; i < sorted.Count; i++)
             {
-                Add(command, $"@k{i}", rows[i].Key);
-                Add(command, $"@n{i}", rows[i].Add);
-                Add(command, $"@e{i}", rows[i].Expires);
+                Add(command, $"@k{i}", sorted[i].Key);
+                Add(command, $"@n{i}", sorted[i].Add);
+                Add(command, $"@e{i}", sorted[i].ExpiresAt);
             }
             await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) counts[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-        return [.. keys.Select(k => new RateCount(counts[k.Key], k.Reset))];
+            while (await reader.ReadAsync(ct)) totals[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+            return totals.Count;
+        }, ct);
+        return totals;
     }
 
     /// <summary>Takes back one count from each of these counters (a refused request's later rules, which were not to count).</summary>
@@ -129,25 +130,14 @@ public sealed class RateCounters(GemDbContext db, TimeProvider clock)
         return ($"{rule.Name}:{hash}:{window}", DateTimeOffset.FromUnixTimeSeconds((window + 1) * seconds));
     }
 
-    private async Task<int> ScalarAsync(string sql, string key, long? expires, CancellationToken ct)
+    private Task<int> ScalarAsync(string sql, string key, long? expires, CancellationToken ct) => db.RunAsync(async command =>
     {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            Add(command, "@key", key);
-            if (expires is { } e) Add(command, "@expires", e);
-            var result = await command.ExecuteScalarAsync(ct);
-            return result is null or DBNull ? 0 : Convert.ToInt32(result, System.Globalization.CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+        command.CommandText = sql;
+        Add(command, "@key", key);
+        if (expires is { } e) Add(command, "@expires", e);
+        var result = await command.ExecuteScalarAsync(ct);
+        return result is null or DBNull ? 0 : Convert.ToInt32(result, System.Globalization.CultureInfo.InvariantCulture);
+    }, ct);
 
     private static void Add(DbCommand command, string name, object value)
     {

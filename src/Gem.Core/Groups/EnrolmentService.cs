@@ -42,13 +42,14 @@ public sealed class SessionFullException(IReadOnlyList<Alternative> alternatives
 
 /// <summary>
 /// Enrolment with free in- and outflow. The seat rule "never more than capacity" is a conditional
-/// UPDATE on one counter row inside the enrolment's transaction, so the database decides under any
+/// UPDATE on one counter row, written together with the enrolment, so the database decides under any
 /// concurrency (decision 003): open and cohort groups count per session, rolling groups per offer. With
 /// <paramref name="mail"/> (the web host) the confirmation and seat-free mails are queued in the outbox in the same
-/// transaction as the seat change (decision 601); the demo history leaves it out and mails nobody. A new enrolment
-/// costs two round trips besides reading the session: the seat (BEGIN and the conditional UPDATE) and the insert,
-/// then COMMIT; a session that is visibly full is answered without a transaction, its alternatives from
-/// <paramref name="alternatives"/> when given (issue 17, bench/Gem.Groups.Bench/README.md).
+/// transaction as the seat change (decision 601); the demo history leaves it out and mails nobody. Besides reading the
+/// session, a new enrolment is one statement on PostgreSQL (the seat, the enrolment and its outbox row as one
+/// data-modifying CTE) and a transaction of two round trips on SQLite (decision 005); a session that is visibly full is
+/// answered without writing, its alternatives from <paramref name="alternatives"/> when given (issue 17,
+/// bench/Gem.Groups.Bench/README.md).
 /// </summary>
 public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWatches? watches = null, EnrolmentMail? mail = null,
     AlternativesCache? alternatives = null)
@@ -74,12 +75,6 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         // Visibly full when read: answered without a transaction (the seat rule itself is only ever the UPDATE below).
         if (!Seats.HasFreeSeat(Seats.Free(offer, session))) throw await FullAsync(offer, session.Id, email, phone, now, ct);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await TakeSeatAsync(offer, session.Id, ct) == 0)
-        {
-            await tx.RollbackAsync(ct);
-            throw await FullAsync(offer, session.Id, email, phone, now, ct);
-        }
         var enrolment = new Enrolment
         {
             OfferId = offer.Id,
@@ -93,6 +88,46 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         };
         db.Enrolments.Add(enrolment);
         if (mail is not null) EnrolmentMail.QueueConfirmation(db, enrolment, now);
+        bool taken;
+        try
+        {
+            // The single statement writes only new rows; anything else the caller changed goes with SaveChanges.
+            taken = db.Database.IsNpgsql() && db.ChangeTracker.Entries().All(e => e.State is EntityState.Added or EntityState.Unchanged)
+                ? await TakeSeatInOneStatementAsync(offer, session.Id, enrolment, ct)
+                : await TakeSeatAndSaveAsync(offer, session.Id, ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // This contact already has a place (the unique index; the check is here, not before the seat, to save a
+            // round trip on every new enrolment): the seat and the queued mail went back with the failed write.
+            db.ChangeTracker.Clear();
+            if (await HasActiveAsync(session.Id, email, phone, ct)) throw new AlreadyEnrolledException();
+            throw;
+        }
+        if (!taken)
+        {
+            db.ChangeTracker.Clear();
+            throw await FullAsync(offer, session.Id, email, phone, now, ct);
+        }
+        // Hand back a detached enrolment with its session and offer, so callers need no second query.
+        db.Entry(enrolment).State = EntityState.Detached;
+        enrolment.Session = session;
+        enrolment.Offer = offer;
+        return enrolment;
+    }
+
+    /// <summary>
+    /// SQLite (and the reference for PostgreSQL's single statement): the conditional seat update and the Added rows in
+    /// one transaction, two round trips; false, with nothing written, when the group is full.
+    /// </summary>
+    private async Task<bool> TakeSeatAndSaveAsync(Offer offer, Guid sessionId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await TakeSeatAsync(offer, sessionId, ct) == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return false;
+        }
         // No savepoint around the insert (two more round trips): a failed insert rolls the whole transaction back anyway.
         var savepoints = db.Database.AutoSavepointsEnabled;
         db.Database.AutoSavepointsEnabled = false;
@@ -102,11 +137,7 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         }
         catch (DbUpdateException)
         {
-            // This contact already has a place (the unique index; the check is here, not before the seat, to save a
-            // round trip on every new enrolment): the seat and the queued mail go back with the rollback.
             await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            if (await HasActiveAsync(session.Id, email, phone, ct)) throw new AlreadyEnrolledException();
             throw;
         }
         finally
@@ -114,11 +145,39 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
             db.Database.AutoSavepointsEnabled = savepoints;
         }
         await tx.CommitAsync(ct);
-        // Hand back a detached enrolment with its session and offer, so callers need no second query.
-        db.Entry(enrolment).State = EntityState.Detached;
-        enrolment.Session = session;
-        enrolment.Offer = offer;
-        return enrolment;
+        return true;
+    }
+
+    /// <summary>
+    /// PostgreSQL: the same conditional seat update and the Added rows (the enrolment and its outbox row) as one
+    /// statement, a data-modifying CTE whose inserts read from the seat update; one round trip and no transaction, since
+    /// one statement is all or nothing. The seat conditions are <see cref="Seats.OfferHasRoom"/> and
+    /// <see cref="Seats.SessionHasFreeSeat"/> (with the archived-offer filter EF adds) written in SQL; the inserts come
+    /// from the EF model (<see cref="EntityInsert"/>). False, with nothing written, when the group is full.
+    /// </summary>
+    private async Task<bool> TakeSeatInOneStatementAsync(Offer offer, Guid sessionId, Enrolment enrolment, CancellationToken ct)
+    {
+        var sql = new EntityInsert(db);
+        var seat = offer.FlowPolicy == FlowPolicy.Rolling
+            ? $"""
+              UPDATE "Offers" SET "MembersTaken" = "MembersTaken" + 1
+              WHERE "Id" = {sql.Parameter(offer.Id)} AND "ArchivedAt" IS NULL AND ("Capacity" IS NULL OR "MembersTaken" < "Capacity")
+              RETURNING 1
+              """
+            : $"""
+              UPDATE "Sessions" AS s SET "SeatsTaken" = s."SeatsTaken" + 1 FROM "Offers" AS o
+              WHERE s."Id" = {sql.Parameter(sessionId)} AND o."Id" = s."OfferId" AND o."ArchivedAt" IS NULL
+                AND (COALESCE(s."Seats", o."Capacity") IS NULL OR s."SeatsTaken" < COALESCE(s."Seats", o."Capacity"))
+              RETURNING 1
+              """;
+        var enrolmentEntry = db.Entry(enrolment);
+        var others = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity != enrolment).ToList();
+        var statement = $"WITH seat AS ({seat})"
+            + string.Concat(others.Select((e, i) => $",\nrow{i} AS ({sql.InsertFrom(e, "seat")})"))
+            + "\n" + sql.InsertFrom(enrolmentEntry, "seat");
+        if (await sql.ExecuteAsync(statement, ct) == 0) return false;
+        db.ChangeTracker.AcceptAllChanges();
+        return true;
     }
 
     /// <summary>No seat: "already enrolled" when this contact has a place here, else "full" with what else can start soon.</summary>

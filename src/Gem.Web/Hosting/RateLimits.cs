@@ -17,6 +17,7 @@ public static class RateLimits
         // ASP.NET Core's limiter stays wired (UseRateLimiter) for endpoints that want an in-memory policy; the abuse
         // limits themselves count in the database so they hold across instances.
         builder.Services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        builder.Services.AddSingleton<RateCounterQueue>(); // concurrent requests' counts share one upsert (issue 17)
         builder.Services.AddScoped<RateCounters>();
         builder.Services.AddScoped<AbuseLimits>();
         builder.Services.AddScoped<SignInGuard>();
