@@ -37,11 +37,17 @@ public sealed class EntityInsert(GemDbContext db)
         if (entry.State != EntityState.Added) throw new InvalidOperationException($"{entry.Metadata.DisplayName()} is {entry.State}, not Added.");
         var type = entry.Metadata;
         var table = StoreObjectIdentifier.Table(type.GetTableName() ?? throw new InvalidOperationException($"{type.DisplayName()} has no table."), type.GetSchema());
+        // What SaveChanges would leave to the database (a default, a computed column) or write elsewhere (owned and
+        // complex types) is not supported here: refused, so a model change cannot make this statement quietly differ.
+        if (type.GetComplexProperties().Any() || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()))
+            throw new NotSupportedException($"{type.DisplayName()} has owned or complex properties; write it with SaveChanges.");
         var columns = new List<string>();
         var values = new List<string>();
         foreach (var property in type.GetProperties())
         {
             if (property.GetColumnName(table) is not { } column) continue;
+            if (property.GetComputedColumnSql(table) is not null || property.GetDefaultValueSql(table) is not null || property.TryGetDefaultValue(table, out _))
+                throw new NotSupportedException($"{type.DisplayName()}.{property.Name} has a database default or is computed; write it with SaveChanges.");
             var value = entry.Property(property.Name);
             if (value.IsTemporary) throw new InvalidOperationException($"{type.DisplayName()}.{property.Name} has a temporary value; the database would generate it.");
             var (mapping, current, nullable) = (property.GetRelationalTypeMapping(), value.CurrentValue, property.IsNullable);

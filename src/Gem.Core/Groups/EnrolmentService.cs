@@ -86,27 +86,36 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
             FrontDoorVisit = request.FrontDoorVisit,
             CreatedAt = now,
         };
+        var pending = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
         db.Enrolments.Add(enrolment);
         if (mail is not null) EnrolmentMail.QueueConfirmation(db, enrolment, now);
+        // This enrolment's rows: the enrolment and what was queued with it. Only these leave the context when it fails.
+        var ours = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && !pending.Contains(e.Entity)).Select(e => e.Entity).ToList();
         bool taken;
         try
         {
-            // The single statement writes only new rows; anything else the caller changed goes with SaveChanges.
-            taken = db.Database.IsNpgsql() && db.ChangeTracker.Entries().All(e => e.State is EntityState.Added or EntityState.Unchanged)
-                ? await TakeSeatInOneStatementAsync(offer, session.Id, enrolment, ct)
+            // The single statement writes only this enrolment's rows; when the caller has other changes pending,
+            // SaveChanges writes them all, as before.
+            taken = db.Database.IsNpgsql() && db.ChangeTracker.Entries().All(e => e.State == EntityState.Unchanged || ours.Contains(e.Entity))
+                ? await TakeSeatInOneStatementAsync(offer, session.Id, enrolment, ours, ct)
                 : await TakeSeatAndSaveAsync(offer, session.Id, ct);
         }
         catch (Exception e) when (e is DbUpdateException or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             // This contact already has a place (the unique index; the check is here, not before the seat, to save a
             // round trip on every new enrolment): the seat and the queued mail went back with the failed write.
-            db.ChangeTracker.Clear();
+            Forget(ours);
             if (await HasActiveAsync(session.Id, email, phone, ct)) throw new AlreadyEnrolledException();
+            throw;
+        }
+        catch (Exception)
+        {
+            Forget(ours); // nothing was written: a later SaveChanges must not write an enrolment without its seat
             throw;
         }
         if (!taken)
         {
-            db.ChangeTracker.Clear();
+            Forget(ours);
             throw await FullAsync(offer, session.Id, email, phone, now, ct);
         }
         // Hand back a detached enrolment with its session and offer, so callers need no second query.
@@ -155,7 +164,7 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
     /// <see cref="Seats.SessionHasFreeSeat"/> (with the archived-offer filter EF adds) written in SQL; the inserts come
     /// from the EF model (<see cref="EntityInsert"/>). False, with nothing written, when the group is full.
     /// </summary>
-    private async Task<bool> TakeSeatInOneStatementAsync(Offer offer, Guid sessionId, Enrolment enrolment, CancellationToken ct)
+    private async Task<bool> TakeSeatInOneStatementAsync(Offer offer, Guid sessionId, Enrolment enrolment, IReadOnlyList<object> rows, CancellationToken ct)
     {
         var sql = new EntityInsert(db);
         var seat = offer.FlowPolicy == FlowPolicy.Rolling
@@ -171,13 +180,18 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
               RETURNING 1
               """;
         var enrolmentEntry = db.Entry(enrolment);
-        var others = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity != enrolment).ToList();
+        var others = rows.Where(r => r != enrolment).Select(db.Entry).ToList();
         var statement = $"WITH seat AS ({seat})"
             + string.Concat(others.Select((e, i) => $",\nrow{i} AS ({sql.InsertFrom(e, "seat")})"))
             + "\n" + sql.InsertFrom(enrolmentEntry, "seat");
         if (await sql.ExecuteAsync(statement, ct) == 0) return false;
         db.ChangeTracker.AcceptAllChanges();
         return true;
+    }
+
+    private void Forget(IEnumerable<object> entities)
+    {
+        foreach (var entity in entities) db.Entry(entity).State = EntityState.Detached;
     }
 
     /// <summary>No seat: "already enrolled" when this contact has a place here, else "full" with what else can start soon.</summary>

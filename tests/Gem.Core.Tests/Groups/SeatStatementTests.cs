@@ -110,6 +110,29 @@ public sealed class SeatStatementTests
         Assert.Equal(2, await check.Set<SmsMessage>().CountAsync());
     }
 
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Enrol_WithTheCallersOtherChangesPending_TheyAreSavedWithIt_AndARefusedOneLeavesThemPending(DatabaseProvider provider)
+    {
+        // The single statement writes only the enrolment's own rows; with anything else pending, SaveChanges in a
+        // transaction writes it all, as on SQLite, and a refusal removes only the enrolment's own rows from the context.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, sessionId) = await SeedAsync(database, FlowPolicy.Open, 2, null);
+        await using var db = database.CreateContext();
+        var service = new EnrolmentService(db, new FakeTimeProvider(Now), mail: new EnrolmentMail(Options.Create(new MailOptions()), new FakeTimeProvider(Now)));
+        db.Regions.Add(new Region { Name = "Saved with the enrolment" });
+        await service.EnrolAsync(sessionId, new EnrolmentRequest("Sam", null, "0612345678"));
+
+        var pending = db.Regions.Add(new Region { Name = "Still pending" });
+        await Assert.ThrowsAsync<AlreadyEnrolledException>(() => service.EnrolAsync(sessionId, new EnrolmentRequest("Sam", null, "0612345678")));
+        Assert.Equal(EntityState.Added, pending.State);
+        Assert.DoesNotContain(db.ChangeTracker.Entries(), e => e.Entity is Enrolment or SmsMessage && e.State == EntityState.Added);
+
+        await using var check = database.CreateContext();
+        Assert.True(await check.Regions.AnyAsync(r => r.Name == "Saved with the enrolment"));
+        Assert.False(await check.Regions.AnyAsync(r => r.Name == "Still pending"));
+        Assert.Equal(1, (await check.Sessions.SingleAsync(s => s.Id == sessionId)).SeatsTaken);
+    }
+
     private static async Task<(Guid OfferId, Guid SessionId)> SeedAsync(TestDatabase database, FlowPolicy policy, int? capacity, int? sessionSeats)
     {
         await using var db = database.CreateContext();
