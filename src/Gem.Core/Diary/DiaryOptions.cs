@@ -17,7 +17,12 @@ public sealed class DiaryOptions
     [Range(1, 10_000)] public int BatchSize { get; set; } = 500;
     /// <summary>Parallel pushes within a pass.</summary>
     [Range(1, 256)] public int Parallelism { get; set; } = 32;
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// A pass's claim on its moments, renewed every third of it. At least four push timeouts (<see cref="DiaryPush"/>,
+    /// 30 s): a push under way when the claim lapses may finish until a quarter lease later; a shorter lease cancels pushes
+    /// the push service may already have accepted, and the next claim sends them again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:02:00", "01:00:00")] public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>VAPID key pair (base64url, P-256): the public key as an uncompressed point, the private key as its 32 bytes. Empty: made once and kept in the database, the private key protected with Data Protection.</summary>
     public string? VapidPublicKey { get; set; }

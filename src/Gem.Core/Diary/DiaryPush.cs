@@ -21,9 +21,12 @@ public enum PushOutcome { Accepted, Gone, Failed }
 /// </summary>
 public sealed class DiaryPush(IServiceScopeFactory scopes, IOptions<DiaryOptions> options, IDataProtectionProvider protection) : IDisposable
 {
+    /// <summary>How long one push may take; <see cref="DiaryOptions.ClaimLease"/> is at least four of these.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 64 })
     {
-        Timeout = TimeSpan.FromSeconds(30),
+        Timeout = Timeout,
     };
     private PushServiceClient? _client;
     private (string Public, string Private)? _keys;
