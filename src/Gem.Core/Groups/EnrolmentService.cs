@@ -58,9 +58,17 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
     public async Task<Enrolment> EnrolAsync(Guid sessionId, EnrolmentRequest request, CancellationToken ct = default)
     {
         request.EnsureValid();
+        var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim().ToLowerInvariant();
+        var phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
+        // One read: the session, its offer and whether this contact already has a place in it (a snapshot: the unique
+        // index stays the rule, below). A full group answers without another round trip.
         // Not a compiled query: those fail when one process holds several models (tests, a second database).
-        var session = await db.Sessions.AsNoTracking().Include(s => s.Offer).FirstOrDefaultAsync(s => s.Id == sessionId, ct)
-            ?? throw new NotFoundException("Session not found.");
+        var read = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new { Session = s, s.Offer, Placed = db.Enrolments.Any(e => e.SessionId == s.Id && e.Status != EnrolmentStatus.Cancelled
+                && ((email != null && e.Email == email) || (phone != null && e.Phone == phone))) })
+            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Session not found.");
+        var session = read.Session;
+        session.Offer = read.Offer;
         var now = clock.GetUtcNow();
         if (session.End <= now) throw new ValidationException("SessionId", "This session has already taken place.");
         if (session.CancelledAt is not null) throw new ValidationException("SessionId", "This session is cancelled; choose another date.");
@@ -70,10 +78,9 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         if (!Seats.IsJoinPoint(offer.FlowPolicy, session.IsCohortStart))
             throw new ValidationException("SessionId", "This course runs as one group from a fixed start date; sign up for the start of a next group.");
 
-        var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim().ToLowerInvariant();
-        var phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
+        if (read.Placed) throw new AlreadyEnrolledException();
         // Visibly full when read: answered without a transaction (the seat rule itself is only ever the UPDATE below).
-        if (!Seats.HasFreeSeat(Seats.Free(offer, session))) throw await FullAsync(offer, session.Id, email, phone, now, ct);
+        if (!Seats.HasFreeSeat(Seats.Free(offer, session))) throw await FullAsync(offer, now, ct);
 
         var enrolment = new Enrolment
         {
@@ -102,8 +109,8 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         }
         catch (Exception e) when (e is DbUpdateException or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
-            // This contact already has a place (the unique index; the check is here, not before the seat, to save a
-            // round trip on every new enrolment): the seat and the queued mail went back with the failed write.
+            // This contact took a place after the read (the unique index decides): the seat and the queued mail went
+            // back with the failed write.
             Forget(ours);
             if (await HasActiveAsync(session.Id, email, phone, ct)) throw new AlreadyEnrolledException();
             throw;
@@ -116,7 +123,8 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         if (!taken)
         {
             Forget(ours);
-            throw await FullAsync(offer, session.Id, email, phone, now, ct);
+            if (await HasActiveAsync(session.Id, email, phone, ct)) throw new AlreadyEnrolledException(); // placed meanwhile
+            throw await FullAsync(offer, now, ct);
         }
         // Hand back a detached enrolment with its session and offer, so callers need no second query.
         db.Entry(enrolment).State = EntityState.Detached;
@@ -194,14 +202,11 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         foreach (var entity in entities) db.Entry(entity).State = EntityState.Detached;
     }
 
-    /// <summary>No seat: "already enrolled" when this contact has a place here, else "full" with what else can start soon.</summary>
-    private async Task<ConflictException> FullAsync(Offer offer, Guid sessionId, string? email, string? phone, DateTimeOffset now, CancellationToken ct)
-    {
-        if (await HasActiveAsync(sessionId, email, phone, ct)) return new AlreadyEnrolledException();
-        return new SessionFullException(alternatives is not null
+    /// <summary>No seat for a contact without a place here: "full", with what else can start soon.</summary>
+    private async Task<SessionFullException> FullAsync(Offer offer, DateTimeOffset now, CancellationToken ct) =>
+        new(alternatives is not null
             ? await alternatives.GetAsync(db, offer, ct)
             : await new GroupAlternatives(db).FindAsync(offer, now, ct));
-    }
 
     private Task<bool> HasActiveAsync(Guid sessionId, string? email, string? phone, CancellationToken ct) =>
         db.Enrolments.AnyAsync(e => e.SessionId == sessionId && e.Status != EnrolmentStatus.Cancelled

@@ -5,6 +5,7 @@ using Gem.Core.Mail;
 using Gem.Core.Sms;
 using Gem.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -108,6 +109,54 @@ public sealed class SeatStatementTests
         await using var check = database.CreateContext();
         Assert.Equal(2, (await check.Sessions.SingleAsync(s => s.Id == sessionId)).SeatsTaken);
         Assert.Equal(2, await check.Set<SmsMessage>().CountAsync());
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Enrol_SameEmailPlacedBetweenTheReadAndTheSeat_AlreadyEnrolled_TheSeatAndMailGoBack(DatabaseProvider provider)
+    {
+        // The read saw no place for this e-mail; another request takes one just before the seat is written. The unique
+        // index decides.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, sessionId) = await SeedAsync(database, FlowPolicy.Open, 5, null);
+        var mailOptions = Options.Create(new MailOptions());
+        var rival = new Rival(async () =>
+        {
+            await using var other = database.CreateContext();
+            await new EnrolmentService(other, new FakeTimeProvider(Now), mail: new EnrolmentMail(mailOptions, new FakeTimeProvider(Now)))
+                .EnrolAsync(sessionId, new EnrolmentRequest("Sam (other tab)", "sam@example.org", null));
+        });
+        await using (var db = new GemDbContext(new DbContextOptionsBuilder<GemDbContext>().Use(provider, database.ConnectionString).AddInterceptors(rival).Options))
+        {
+            var service = new EnrolmentService(db, new FakeTimeProvider(Now), mail: new EnrolmentMail(mailOptions, new FakeTimeProvider(Now)));
+            await Assert.ThrowsAsync<AlreadyEnrolledException>(() => service.EnrolAsync(sessionId, new EnrolmentRequest("Sam", " Sam@Example.org ", null)));
+            Assert.True(rival.Ran);
+            await service.EnrolAsync(sessionId, new EnrolmentRequest("Kim", "kim@example.org", null)); // the context is usable
+        }
+        await using var check = database.CreateContext();
+        Assert.Equal(2, (await check.Sessions.SingleAsync(s => s.Id == sessionId)).SeatsTaken);
+        Assert.Equal(["kim@example.org", "sam@example.org"], (await check.Enrolments.Select(e => e.Email!).ToListAsync()).Order());
+        Assert.Equal(2, await check.Set<OutboxMessage>().CountAsync());
+    }
+
+    /// <summary>
+    /// Runs <paramref name="enrol"/> once, when the context opens its connection the second time: the first is the
+    /// session read, the second the seat's write (SQLite's transaction, PostgreSQL's single statement).
+    /// </summary>
+    private sealed class Rival(Func<Task> enrol) : DbConnectionInterceptor
+    {
+        private int _opens;
+        public bool Ran { get; private set; }
+
+        public override async ValueTask<InterceptionResult> ConnectionOpeningAsync(System.Data.Common.DbConnection connection, ConnectionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            if (++_opens == 2)
+            {
+                Ran = true;
+                await enrol();
+            }
+            return result;
+        }
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
