@@ -61,7 +61,8 @@ public sealed class EnrolmentService(GemDbContext db, TimeProvider clock, SeatWa
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim().ToLowerInvariant();
         var phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
         // One read: the session, its offer and whether this contact already has a place in it (a snapshot: the unique
-        // index stays the rule, below). A full group answers without another round trip.
+        // index stays the rule, below). A full group answers without another round trip. The condition repeats
+        // HasActiveAsync's on purpose: passed in as an expression variable, EF runs it as a query of its own.
         // Not a compiled query: those fail when one process holds several models (tests, a second database).
         var read = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
             .Select(s => new { Session = s, s.Offer, Placed = db.Enrolments.Any(e => e.SessionId == s.Id && e.Status != EnrolmentStatus.Cancelled
